@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+
+namespace Wharf.Core.Model;
+
+/// <summary>
+/// A task as the control plane tracks it. <see cref="LastStatus"/> only moves forward
+/// (see <c>Wharf.Core.Status</c>); <see cref="DesiredStatus"/> is what the scheduler or user wants.
+/// The reserved resources are what placement charged the container instance.
+/// </summary>
+public sealed record TaskRecord
+{
+    public required string Arn { get; init; }
+    public required string Id { get; init; }
+    public required string ClusterArn { get; init; }
+    public required string TaskDefinitionArn { get; init; }
+    public required string Family { get; init; }
+    public required int Revision { get; init; }
+    public string? ContainerInstanceArn { get; init; }
+    public required string LastStatus { get; init; }
+    public required string DesiredStatus { get; init; }
+    public string LaunchType { get; init; } = "EC2";
+    public string? StartedBy { get; init; }
+    public string? Group { get; init; }
+    public string? AvailabilityZone { get; init; }
+    /// <summary>Task-level cpu/memory as ECS reports them (strings, e.g. "256").</summary>
+    public string? Cpu { get; init; }
+    public string? Memory { get; init; }
+    public int ReservedCpu { get; init; }
+    public int ReservedMemory { get; init; }
+    /// <summary>Static host ports this task holds on its instance, as "80/tcp".</summary>
+    public IReadOnlyList<string> ReservedPorts { get; init; } = [];
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? PullStartedAt { get; init; }
+    public DateTimeOffset? PullStoppedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? StoppingAt { get; init; }
+    public DateTimeOffset? StoppedAt { get; init; }
+    public DateTimeOffset? ExecutionStoppedAt { get; init; }
+    public DateTimeOffset? ConnectivityAt { get; init; }
+    public string? StopCode { get; init; }
+    public string? StoppedReason { get; init; }
+    /// <summary>HEALTHY, UNHEALTHY or UNKNOWN.</summary>
+    public string HealthStatus { get; init; } = "UNKNOWN";
+    /// <summary><c>overrides</c> as the API took them (wire JSON).</summary>
+    public JsonObject? Overrides { get; init; }
+    public required IReadOnlyList<TaskContainerRecord> Containers { get; init; }
+    /// <summary>ECS's task <c>version</c>: grows on every change the API reports.</summary>
+    public long Version { get; init; } = 1;
+    public bool EnableExecuteCommand { get; init; }
+    /// <summary>Service that owns the task (issue 3), if any.</summary>
+    public string? ServiceArn { get; init; }
+    /// <summary>Deployment that started the task (issue 3), if any.</summary>
+    public string? DeploymentId { get; init; }
+}
+
+/// <summary>A container of a task.</summary>
+public sealed record TaskContainerRecord
+{
+    public required string ContainerArn { get; init; }
+    public required string Name { get; init; }
+    public required string Image { get; init; }
+    public string? ImageDigest { get; init; }
+    public string? RuntimeId { get; init; }
+    public required string LastStatus { get; init; }
+    public int? ExitCode { get; init; }
+    public string? Reason { get; init; }
+    public string HealthStatus { get; init; } = "UNKNOWN";
+    public IReadOnlyList<NetworkBindingRecord> NetworkBindings { get; init; } = [];
+    public string? Cpu { get; init; }
+    public string? Memory { get; init; }
+    public string? MemoryReservation { get; init; }
+    public bool Essential { get; init; } = true;
+}
+
+public sealed record NetworkBindingRecord(string BindIP, int ContainerPort, int HostPort, string Protocol);
