@@ -1,0 +1,34 @@
+using Wharf.Scheduling.Placement;
+
+namespace Wharf.Scheduling.Ranking;
+
+/// <summary>
+/// <c>spread</c>: the value (instance, or attribute value such as a zone) with the fewest tasks
+/// of this group first. Service tasks spread over the service's tasks, standalone tasks over
+/// their task group, which is the same thing here: the request's group. Counts cover the whole
+/// cluster, not just the sampled candidates, and follow each placement, so four tasks over two
+/// zones land 2 + 2.
+/// </summary>
+internal sealed class SpreadRanker : IRanker
+{
+    private readonly string _group;
+    private readonly string? _attribute;
+    private readonly Dictionary<string, int>? _counts;
+
+    public SpreadRanker(PlacementCluster cluster, string group, string? attribute)
+    {
+        _group = group;
+        _attribute = attribute;
+        _counts = attribute is null ? null : cluster.SpreadCounts(group, attribute);
+    }
+
+    public long Score(InstanceState instance)
+    {
+        if (_attribute is null)
+        {
+            return instance.CountInGroup(_group);
+        }
+
+        return _counts!.TryGetValue(PlacementCluster.SpreadKey(instance, _attribute), out var count) ? count : 0;
+    }
+}
