@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Wharf.Agent.Docker;
+
+namespace Wharf.Agent.Engine;
+
+/// <summary>What every task manager shares: Docker, settings, ports, the report sink, time and randomness.</summary>
+internal sealed class EngineContext(
+    IDockerEngine docker,
+    EngineSettings settings,
+    PortAllocator ports,
+    IReportSink reports,
+    TimeProvider time,
+    Random random,
+    ILogger logger)
+{
+    public IDockerEngine Docker { get; } = docker;
+    public EngineSettings Settings { get; } = settings;
+    public PortAllocator Ports { get; } = ports;
+    public IReportSink Reports { get; } = reports;
+    public TimeProvider Time { get; } = time;
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Lower-case hex from the injected randomness (which may not be thread-safe, hence the lock).</summary>
+    public string RandomHex(int length)
+    {
+        var bytes = new byte[(length + 1) / 2];
+        lock (random)
+        {
+            random.NextBytes(bytes);
+        }
+
+        return Convert.ToHexStringLower(bytes)[..length];
+    }
+}

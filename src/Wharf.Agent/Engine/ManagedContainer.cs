@@ -1,0 +1,73 @@
+using Wharf.Agent.Docker;
+using Wharf.Protocol.AgentChannel;
+
+namespace Wharf.Agent.Engine;
+
+/// <summary>
+/// One container of a task as its <see cref="TaskManager"/> tracks it. Not thread-safe: only the
+/// owning manager's loop reads or writes it.
+/// </summary>
+internal sealed class ManagedContainer(ContainerSpec spec)
+{
+    public string Name => Spec.Name;
+
+    /// <summary>The definition; replaced when the server's spec arrives for an adopted task.</summary>
+    public ContainerSpec Spec { get; set; } = spec;
+
+    public ContainerStatus Status { get; set; }
+
+    /// <summary>Docker container id, once created.</summary>
+    public string? RuntimeId { get; set; }
+
+    /// <summary>Docker container name, once created.</summary>
+    public string? DockerName { get; set; }
+
+    public string? ImageId { get; set; }
+
+    public int? ExitCode { get; set; }
+
+    /// <summary>Why it stopped or failed, in ECS words.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Docker's health word; null without a health check.</summary>
+    public string? Health { get; set; }
+
+    public IReadOnlyList<PortBinding> Bindings { get; set; } = [];
+
+    /// <summary>An action that changes this container (pull, create, start, signal) is in flight.</summary>
+    public bool Busy { get; set; }
+
+    /// <summary>The container's process ran at some point.</summary>
+    public bool EverStarted { get; set; }
+
+    /// <summary>SIGTERM was sent.</summary>
+    public bool StopSignalled { get; set; }
+
+    /// <summary>SIGKILL was sent.</summary>
+    public bool KillSent { get; set; }
+
+    /// <summary>This container's <c>startTimeout</c> ran out before it reached a state its dependents wait for.</summary>
+    public bool StartDeadlinePassed { get; set; }
+
+    public int PortRetries { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The SIGTERM → SIGKILL timer, while armed.</summary>
+    public ITimer? StopTimer { get; set; }
+
+    /// <summary>The <c>startTimeout</c> timer, while armed.</summary>
+    public ITimer? StartTimer { get; set; }
+
+    public bool Essential => Spec.Essential;
+
+    public void DisposeTimers()
+    {
+        StopTimer?.Dispose();
+        StopTimer = null;
+        StartTimer?.Dispose();
+        StartTimer = null;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Wharf.Agent.Host;
+
+/// <summary>What the host offers to tasks, as the agent advertises it when registering.</summary>
+internal sealed record HostResources(int CpuUnits, int MemoryMiB, IReadOnlyDictionary<string, string> Attributes)
+{
+    public const int CpuUnitsPerCore = 1024;
+
+    /// <summary>From the machine (cores, <c>/proc/meminfo</c>) and the options' overrides.</summary>
+    public static HostResources Detect(AgentOptions options, int processorCount, string? meminfo)
+    {
+        var cpu = options.CpuUnits ?? processorCount * CpuUnitsPerCore;
+        var memory = options.MemoryMiB ?? (int)Math.Max(0, (MemTotalKiB(meminfo) / 1024) - options.ReservedMemoryMiB);
+        var attributes = new Dictionary<string, string>(options.Attributes)
+        {
+            ["ecs.os-type"] = "linux",
+            ["ecs.cpu-architecture"] = Architecture(RuntimeInformation.OSArchitecture),
+            ["ecs.availability-zone"] = options.AvailabilityZone ?? options.Region + "a",
+            ["ecs.instance-type"] = options.InstanceType,
+        };
+        return new HostResources(cpu, memory, attributes);
+    }
+
+    /// <summary>ECS's words for the architecture.</summary>
+    public static string Architecture(Architecture architecture) => architecture switch
+    {
+        System.Runtime.InteropServices.Architecture.X64 => "x86_64",
+        System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+        System.Runtime.InteropServices.Architecture.X86 => "i386",
+        System.Runtime.InteropServices.Architecture.Arm => "arm",
+        _ => architecture.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The <c>MemTotal</c> line of <c>/proc/meminfo</c>, in KiB; 0 when absent.</summary>
+    public static long MemTotalKiB(string? meminfo)
+    {
+        foreach (var line in (meminfo ?? string.Empty).Split('\n'))
+        {
+            if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
+            {
+                var parts = line["MemTotal:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kib))
+                {
+                    return kib;
+                }
+            }
+        }
+
+        return 0;
+    }
+}
