@@ -41,13 +41,16 @@ internal static class QueryValues
             : null;
 
     /// <summary>
-    /// Builds the matcher of <c>=~</c>. ECS documents Java regular expressions with whole-string
-    /// matching (<c>g2.*</c>); a pattern that is not a valid regular expression (<c>*.small</c>)
-    /// is read as a wildcard, <c>*</c> for any run and <c>?</c> for one character.
+    /// Builds the matcher of <c>=~</c>. ECS documents Java regular expressions matched against the
+    /// whole value (<c>g2.*</c>). People also write wildcards (<c>t2*</c>, <c>*.small</c>), which as
+    /// regular expressions mean something else or nothing; so a <c>*</c> that starts the pattern or
+    /// follows a plain character is read as "any run of characters", while one that follows
+    /// <c>.</c>, <c>)</c>, <c>]</c>, <c>}</c> or an escape keeps its regex meaning. A pattern that is
+    /// still not a valid regular expression is matched as a wildcard, <c>?</c> for one character.
     /// </summary>
     public static Regex? TryBuildPattern(string pattern)
     {
-        var anchored = $"^(?:{pattern})$";
+        var anchored = $"^(?:{ExpandWildcards(pattern)})$";
         try
         {
             return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
@@ -69,6 +72,35 @@ internal static class QueryValues
             var glob = "^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$";
             return new Regex(glob, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
+    }
+
+    /// <summary>Rewrites each wildcard <c>*</c> (see <see cref="TryBuildPattern"/>) as <c>.*</c>.</summary>
+    public static string ExpandWildcards(string pattern)
+    {
+        var result = new System.Text.StringBuilder(pattern.Length + 8);
+        var quantifiable = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(c).Append(pattern[++i]);
+                quantifiable = true;
+                continue;
+            }
+
+            if (c == '*' && !quantifiable)
+            {
+                result.Append(".*");
+                quantifiable = false;
+                continue;
+            }
+
+            result.Append(c);
+            quantifiable = c is '.' or ')' or ']' or '}';
+        }
+
+        return result.ToString();
     }
 
     public static bool IsMatch(Regex pattern, string value)
