@@ -1,0 +1,57 @@
+using Wharf.Agent;
+using Wharf.Server;
+
+namespace Wharf.Cli;
+
+/// <summary>Reads server and agent settings from flags and <c>WHARF_*</c> environment variables.</summary>
+internal static class Settings
+{
+    public static string DataDirectory(CommandLine cli) =>
+        Path.GetFullPath(cli.Get("data-dir", "WHARF_DATA_DIR")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".wharf"));
+
+    public static WharfServerOptions Server(CommandLine cli, string? readyWhenAgentInCluster)
+    {
+        var accessKey = cli.Get("access-key-id", "WHARF_ACCESS_KEY_ID", WharfServerOptions.DefaultAccessKeyId)!;
+        var secret = cli.Get("secret-access-key", "WHARF_SECRET_ACCESS_KEY", WharfServerOptions.DefaultSecretAccessKey)!;
+        return new WharfServerOptions
+        {
+            Port = cli.GetInt("port", "WHARF_PORT", 4566),
+            BindAddress = cli.Get("bind", "WHARF_BIND", "127.0.0.1")!,
+            DataDirectory = DataDirectory(cli),
+            Region = cli.Get("region", "WHARF_REGION", "us-east-1")!,
+            AccountId = cli.Get("account-id", "WHARF_ACCOUNT_ID", "000000000000")!,
+            AccessKeys = new Dictionary<string, string> { [accessKey] = secret },
+            JoinToken = cli.Get("join-token", "WHARF_JOIN_TOKEN", WharfServerOptions.DefaultJoinToken)!,
+            HeartbeatInterval = TimeSpan.FromSeconds(cli.GetInt("heartbeat-seconds", "WHARF_HEARTBEAT_SECONDS", 5)),
+            HeartbeatTimeout = TimeSpan.FromSeconds(cli.GetInt("heartbeat-timeout-seconds", "WHARF_HEARTBEAT_TIMEOUT_SECONDS", 20)),
+            ReadyWhenAgentInCluster = readyWhenAgentInCluster,
+        };
+    }
+
+    public static AgentOptions Agent(CommandLine cli, Uri serverUrl, string stateDirectory, string region)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in cli.GetAll("attribute").Concat(SplitList(Environment.GetEnvironmentVariable("WHARF_AGENT_ATTRIBUTES"))))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            attributes[eq < 0 ? pair : pair[..eq]] = eq < 0 ? "" : pair[(eq + 1)..];
+        }
+
+        return new AgentOptions
+        {
+            ServerUrl = serverUrl,
+            Cluster = cli.Get("cluster", "WHARF_CLUSTER", "default")!,
+            JoinToken = cli.Get("join-token", "WHARF_JOIN_TOKEN", WharfServerOptions.DefaultJoinToken)!,
+            StateDirectory = stateDirectory,
+            Region = region,
+            AvailabilityZone = cli.Get("availability-zone", "WHARF_AVAILABILITY_ZONE"),
+            Attributes = attributes,
+            InstanceType = cli.Get("instance-type", "WHARF_INSTANCE_TYPE", "wharf.host")!,
+            DockerEndpoint = cli.Get("docker-endpoint", "DOCKER_HOST", "unix:///var/run/docker.sock")!,
+        };
+    }
+
+    private static IEnumerable<string> SplitList(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wharf.Core.Model;
+using Wharf.Protocol.AgentChannel;
+using Wharf.Server.AgentChannel;
+using Wharf.Server.State;
+
+namespace Wharf.Server.Controllers;
+
+/// <summary>
+/// Level-triggered push of desired tasks to connected agents. Woken by store commits that touch
+/// tasks and by agents attaching, plus a periodic resync; on each pass it computes every
+/// connected instance's desired set and sends it when it differs from what that agent last got.
+/// Runs on one loop, so the per-session fingerprints have a single writer.
+/// </summary>
+internal sealed partial class TaskDispatcher(
+    StateRepository state,
+    AgentRegistry agents,
+    ILogger<TaskDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Resync = TimeSpan.FromSeconds(10);
+    private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly ConcurrentDictionary<string, TaskDefinitionRecord> definitions = new(StringComparer.Ordinal);
+
+    /// <summary>Asks for a pass soon; many calls before the pass collapse into one.</summary>
+    public void Wake()
+    {
+        if (wake.CurrentCount == 0)
+        {
+            try
+            {
+                wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another caller woke it first.
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        state.Store.Changed += (_, e) =>
+        {
+            if (e.Kinds.Contains(StateKinds.Task) || e.Kinds.Contains(StateKinds.ContainerInstance))
+            {
+                Wake();
+            }
+        };
+        agents.Attached += _ => Wake();
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await wake.WaitAsync(Resync, stoppingToken);
+                await DispatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogDispatchFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        var byCluster = new Dictionary<string, IReadOnlyList<Versioned<TaskRecord>>>(StringComparer.Ordinal);
+        foreach (var session in agents.Sessions)
+        {
+            if (!byCluster.TryGetValue(session.ClusterArn, out var tasks))
+            {
+                tasks = await state.ListAsync<TaskRecord>(StateKinds.Task, session.ClusterArn, cancellationToken);
+                byCluster[session.ClusterArn] = tasks;
+            }
+
+            var specs = new List<TaskSpec>();
+            foreach (var task in tasks)
+            {
+                if (task.Value.ContainerInstanceArn != session.ContainerInstanceArn || task.Value.LastStatus == TaskStatuses.Stopped)
+                {
+                    continue;
+                }
+
+                var definition = await GetDefinitionAsync(task.Value, cancellationToken);
+                if (definition is not null)
+                {
+                    specs.Add(TaskSpecBuilder.Build(task.Value, definition, []));
+                }
+            }
+
+            var fingerprint = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(specs, AgentChannelJson.Options)));
+            if (fingerprint == session.SentFingerprint)
+            {
+                continue;
+            }
+
+            session.Generation++;
+            var message = AgentMessage.Create(
+                AgentMessageTypes.Tasks,
+                $"tasks-{session.Generation}",
+                new DesiredTasks { Generation = session.Generation, Tasks = specs });
+            if (session.Send(message))
+            {
+                session.SentFingerprint = fingerprint;
+                LogDispatched(logger, session.ContainerInstanceArn, specs.Count, session.Generation);
+            }
+        }
+    }
+
+    private async ValueTask<TaskDefinitionRecord?> GetDefinitionAsync(TaskRecord task, CancellationToken cancellationToken)
+    {
+        if (definitions.TryGetValue(task.TaskDefinitionArn, out var cached))
+        {
+            return cached;
+        }
+
+        var record = await state.GetAsync<TaskDefinitionRecord>(
+            StateKinds.TaskDefinition, TaskDefinitionRecord.KeyFor(task.Family, task.Revision), cancellationToken);
+        if (record is not null)
+        {
+            // The container definitions of a revision never change; only its status does.
+            definitions[task.TaskDefinitionArn] = record.Value;
+        }
+
+        return record?.Value;
+    }
+
+    [LoggerMessage(EventId = ServerEvents.DispatchFailed, Level = LogLevel.Error, Message = "Dispatching desired tasks failed")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = ServerEvents.Dispatched, Level = LogLevel.Debug, Message = "Sent {Count} desired tasks to {Instance} (generation {Generation})")]
+    private static partial void LogDispatched(ILogger logger, string instance, int count, long generation);
+}

@@ -1,0 +1,30 @@
+namespace Wharf.Server;
+
+/// <summary>Settings of <c>wharf server</c> (and of the server inside <c>wharf up</c>).</summary>
+public sealed record WharfServerOptions
+{
+    /// <summary>The local access key pair <c>wharf up</c> accepts unless told otherwise.</summary>
+    public const string DefaultAccessKeyId = "AKIAWHARF0LOCAL0KEY0";
+
+    /// <summary>The secret of <see cref="DefaultAccessKeyId"/>. Local use only.</summary>
+    public const string DefaultSecretAccessKey = "wharf-local-secret-access-key-0000000000";
+
+    /// <summary>The join token agents present unless told otherwise. Local use only.</summary>
+    public const string DefaultJoinToken = "wharf-local-join-token";
+
+    public int Port { get; init; } = 4566;
+    public string BindAddress { get; init; } = "127.0.0.1";
+    public required string DataDirectory { get; init; }
+    public string Region { get; init; } = "us-east-1";
+    public string AccountId { get; init; } = "000000000000";
+    /// <summary>Access key id → secret.</summary>
+    public IReadOnlyDictionary<string, string> AccessKeys { get; init; } =
+        new Dictionary<string, string> { [DefaultAccessKeyId] = DefaultSecretAccessKey };
+    public string JoinToken { get; init; } = DefaultJoinToken;
+    /// <summary>How often agents send heartbeats.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>An agent silent this long is disconnected.</summary>
+    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>When set, <c>/healthz</c> answers 200 only once an agent is connected in this cluster.</summary>
+    public string? ReadyWhenAgentInCluster { get; init; }
+}
