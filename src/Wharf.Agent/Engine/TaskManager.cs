@@ -160,8 +160,17 @@ internal sealed partial class TaskManager : IAsyncDisposable
         }
     }
 
-    private ITimer Timer(TimeSpan due, TaskEvent fire) =>
-        _ctx.Time.CreateTimer(_ => Post(fire), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    /// <summary>Posts <paramref name="fire"/> after <paramref name="due"/>; at once (and no timer) when it is already due.</summary>
+    private ITimer? Timer(TimeSpan due, TaskEvent fire)
+    {
+        if (due <= TimeSpan.Zero)
+        {
+            Post(fire);
+            return null;
+        }
+
+        return _ctx.Time.CreateTimer(_ => Post(fire), null, due, Timeout.InfiniteTimeSpan);
+    }
 
     private ManagedContainer? Find(string name) => _containers.FirstOrDefault(c => c.Name == name);
 
