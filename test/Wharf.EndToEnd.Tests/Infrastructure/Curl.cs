@@ -57,17 +57,22 @@ public static class Curl
 
     private static async Task<HttpReply> RequestAsync(List<string> args)
     {
-        // The status and content type follow the body on a last line of their own.
-        List<string> all = ["-s", "-w", "\n%{http_code} %{content_type}", .. args];
-        var result = await ProcessRunner.RunAsync("curl", all, timeout: TimeSpan.FromMinutes(1));
-        var text = result.StdOut;
-        var cut = text.LastIndexOf('\n');
-        var trailer = (cut < 0 ? text : text[(cut + 1)..]).Trim();
-        var body = cut < 0 ? "" : text[..cut];
-        var space = trailer.IndexOf(' ', StringComparison.Ordinal);
-        var status = int.Parse(space < 0 ? trailer : trailer[..space], CultureInfo.InvariantCulture);
-        var contentType = space < 0 ? "" : trailer[(space + 1)..];
-        return new HttpReply(status, contentType, body);
+        // The body goes to a file, byte for byte; stdout carries only the status and content type.
+        var bodyFile = Path.GetTempFileName();
+        try
+        {
+            List<string> all = ["-s", "-o", bodyFile, "-w", "%{http_code} %{content_type}", .. args];
+            var result = await ProcessRunner.RunAsync("curl", all, timeout: TimeSpan.FromMinutes(1));
+            var trailer = result.StdOut.Trim();
+            var space = trailer.IndexOf(' ', StringComparison.Ordinal);
+            var status = int.Parse(space < 0 ? trailer : trailer[..space], CultureInfo.InvariantCulture);
+            var contentType = space < 0 ? "" : trailer[(space + 1)..];
+            return new HttpReply(status, contentType, await File.ReadAllTextAsync(bodyFile));
+        }
+        finally
+        {
+            File.Delete(bodyFile);
+        }
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

@@ -26,7 +26,7 @@ public static class RepoPaths
     {
         if (Environment.GetEnvironmentVariable("WHARF_CLI_DLL") is { Length: > 0 } explicitDll)
         {
-            yield return Path.GetFullPath(explicitDll);
+            yield return Path.GetFullPath(explicitDll, Root);
         }
 
         // With --artifacts-path the tests run from <artifacts>/bin/Wharf.EndToEnd.Tests/<pivot>/.
