@@ -1,21 +1,19 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Wharf.Protocol;
+using Wharf.Protocol.Dispatch;
 using Wharf.Protocol.Errors;
-using Wharf.Protocol.Generated;
-using Wharf.Protocol.Json;
-using Wharf.Protocol.Model;
+using Wharf.Protocol.Validation;
 
 namespace Wharf.Server.Api;
 
 /// <summary>
-/// The one endpoint every AWS API is served on: authenticates the request (SigV4), finds the
-/// service and operation (JSON: <c>X-Amz-Target</c>; Query: form <c>Action</c> plus the
-/// credential scope's service), decodes the input, runs the handler and encodes the output or
-/// the AWS error shape. A failure that is not an <see cref="AwsServiceException"/> is logged and
-/// answered as <c>InternalFailure</c> without internals.
+/// The one endpoint every AWS API is served on: routes the request to a service, operation and
+/// protocol codec (JSON by <c>X-Amz-Target</c>, Query by form <c>Action</c> and the credential
+/// scope's service, RPC v2 CBOR by path), authenticates it (SigV4), decodes and validates the
+/// input against the model, runs the handler, and encodes the output or the AWS error shape in
+/// the caller's protocol. A failure that is not an <see cref="AwsServiceException"/> is logged
+/// and answered as a 500 without internals.
 /// </summary>
 internal sealed partial class AwsApiEndpoint(
     OperationTable table,
@@ -24,34 +22,50 @@ internal sealed partial class AwsApiEndpoint(
 {
     private const int MaxBody = 16 * 1024 * 1024;
 
-    private static readonly Dictionary<string, ServiceModel> ByTargetPrefix = GeneratedServiceModels.All()
-        .Where(m => m.Metadata.TargetPrefix is not null)
-        .ToDictionary(m => m.Metadata.TargetPrefix!, StringComparer.Ordinal);
-
     public async Task HandleAsync(HttpContext http)
     {
         var requestId = Guid.NewGuid().ToString();
-        http.Response.Headers["x-amzn-RequestId"] = requestId;
-        ServiceModel? service = null;
+        RouteResult? route = null;
         try
         {
             var body = await ReadBodyAsync(http.Request, http.RequestAborted);
-            var target = http.Request.Headers["X-Amz-Target"].ToString();
-            if (target.Length > 0)
+            route = AwsRequestRouter.Route(ServiceCatalog.Default, new RouteRequest
             {
-                service = ResolveTarget(target, out var operationName);
-                var identity = authenticator.Authenticate(http.Request, body);
-                await ServeJsonAsync(http, service, operationName, body, new OperationContext(requestId, identity.AccessKeyId, identity.Region));
-                return;
+                Method = http.Request.Method,
+                Path = http.Request.Path.ToString(),
+                QueryString = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : null,
+                ContentType = http.Request.ContentType,
+                Target = http.Request.Headers["X-Amz-Target"].ToString(),
+                SmithyProtocol = http.Request.Headers["smithy-protocol"].ToString(),
+                SigningService = RequestAuthenticator.SigningServiceOf(http.Request),
+                Body = body,
+            });
+            var identity = authenticator.Authenticate(http, body);
+            if (!route.Succeeded)
+            {
+                throw route.Error ?? CommonErrors.UnknownOperation(null);
             }
 
-            authenticator.Authenticate(http.Request, body);
-            throw CommonErrors.UnknownOperation(null);
+            var service = route.Service!;
+            var operation = route.Operation!;
+            if (!table.TryGet(service.Metadata.SigningName, operation.Name, out var binding))
+            {
+                throw route.Form is null ? CommonErrors.UnknownOperation(operation.Name) : CommonErrors.InvalidAction(operation.Name);
+            }
+
+            var input = route.ReadInput(body) ?? Activator.CreateInstance(binding.InputType)!;
+            if (InputValidator.Validate(operation, input) is { } invalid)
+            {
+                throw invalid;
+            }
+
+            var output = await binding.Invoke(http.RequestServices, input, new OperationContext(requestId, identity.AccessKeyId, identity.Region), http.RequestAborted);
+            await WriteAsync(http, route.Codec.WriteOutput(operation, output, requestId));
         }
         catch (AwsServiceException ex)
         {
             LogRefused(logger, ex.Code, ex.Message);
-            await WriteJsonErrorAsync(http, ex, service);
+            await WriteErrorAsync(http, route, ex, requestId);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -59,36 +73,33 @@ internal sealed partial class AwsApiEndpoint(
         catch (Exception ex)
         {
             LogFailed(logger, ex);
-            await WriteJsonErrorAsync(http, ServerError(), service);
+            await WriteErrorAsync(http, route, new AwsServiceException(
+                "ServerException", "An internal error occurred. Try again later.", 500, senderFault: false), requestId);
         }
     }
 
-    private async Task ServeJsonAsync(HttpContext http, ServiceModel service, string operationName, byte[] body, OperationContext context)
+    private static async Task WriteErrorAsync(HttpContext http, RouteResult? route, AwsServiceException error, string requestId)
     {
-        if (!table.TryGet(service.Metadata.SigningName, operationName, out var binding))
+        if (http.Response.HasStarted)
         {
-            throw CommonErrors.UnknownOperation(operationName);
+            return;
         }
 
-        var input = AwsJson.Deserialize(body, binding.InputType);
-        RequiredMembers.Check(service, input);
-        var output = await binding.Invoke(http.RequestServices, input, context, http.RequestAborted);
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = JsonContentType(service);
-        await http.Response.Body.WriteAsync(AwsJson.Serialize(output), http.RequestAborted);
+        var codec = route?.Codec ?? AwsProtocolCodecs.Json11;
+        var service = route?.Service ?? ServiceCatalog.Default.FindBySigningName("ecs")!;
+        await WriteAsync(http, codec.WriteError(service, error, requestId));
     }
 
-    private static ServiceModel ResolveTarget(string target, out string operation)
+    private static async Task WriteAsync(HttpContext http, AwsResponse response)
     {
-        var dot = target.LastIndexOf('.');
-        if (dot <= 0 || !ByTargetPrefix.TryGetValue(target[..dot], out var service))
+        http.Response.StatusCode = response.StatusCode;
+        http.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers)
         {
-            operation = "";
-            throw CommonErrors.UnknownOperation(null);
+            http.Response.Headers[name] = value;
         }
 
-        operation = target[(dot + 1)..];
-        return service;
+        await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -108,34 +119,6 @@ internal sealed partial class AwsApiEndpoint(
 
         return buffer.ToArray();
     }
-
-    private static string JsonContentType(ServiceModel? service) =>
-        $"application/x-amz-json-{service?.Metadata.JsonVersion ?? "1.1"}";
-
-    private static async Task WriteJsonErrorAsync(HttpContext http, AwsServiceException error, ServiceModel? service)
-    {
-        if (http.Response.HasStarted)
-        {
-            return;
-        }
-
-        http.Response.StatusCode = error.StatusCode;
-        http.Response.ContentType = JsonContentType(service);
-        http.Response.Headers["x-amzn-ErrorType"] = error.Code;
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("__type", error.Code);
-            writer.WriteString("message", error.Message);
-            writer.WriteEndObject();
-        }
-
-        await http.Response.Body.WriteAsync(stream.ToArray(), http.RequestAborted);
-    }
-
-    private static AwsServiceException ServerError() =>
-        new("ServerException", "An internal error occurred. Try again later.", 500, senderFault: false);
 
     [LoggerMessage(EventId = ServerEvents.RequestRefused, Level = LogLevel.Debug, Message = "Refused request: {Code}: {Message}")]
     private static partial void LogRefused(ILogger logger, string code, string message);

@@ -25,6 +25,8 @@ internal static class AwsApiExtensions
     public static IEndpointRouteBuilder MapAwsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/", (HttpContext context, AwsApiEndpoint endpoint) => endpoint.HandleAsync(context));
+        endpoints.MapGet("/", (HttpContext context, AwsApiEndpoint endpoint) => endpoint.HandleAsync(context));
+        endpoints.MapPost("/service/{**rest}", (HttpContext context, AwsApiEndpoint endpoint) => endpoint.HandleAsync(context));
         return endpoints;
     }
 }
