@@ -81,6 +81,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 common_args=(-c "$configuration" -nologo)
+# In CI no MSBuild node may outlive the run.
+[ -n "${CI:-}" ] && common_args+=(-nodeReuse:false)
 [ -n "$artifacts" ] && common_args+=(--artifacts-path "$artifacts")
 
 # --- prerequisites --------------------------------------------------------------------------
@@ -133,7 +135,7 @@ run_project() {
   local args=(test "$project" --no-build "${common_args[@]}"
               --logger "trx;LogFileName=$name.trx" --results-directory "$results")
   [ -n "$filter" ] && args+=(--filter "$filter")
-  timeout -k 30 "$limit" dotnet "${args[@]}" >"$results/$name.log" 2>&1
+  timeout -k 30 "$limit" dotnet "${args[@]}" >"$results/$name.log" 2>&1 </dev/null
   echo $? >"$results/$name.rc"
 }
 
@@ -204,5 +206,6 @@ if [ "${#failures[@]}" -gt 0 ]; then
   echo "Failed:"
   for f in "${failures[@]}"; do echo "  $f"; done
 fi
+[ -n "${CI:-}" ] && dotnet build-server shutdown >/dev/null 2>&1
 summary "$passed" "$failed" "$skipped"
 [ "$failed" = 0 ] && [ $((passed + failed + skipped)) -gt 0 ]
