@@ -70,8 +70,15 @@ internal sealed partial class TaskManager : IAsyncDisposable
         return manager;
     }
 
-    /// <summary>Starts the loop.</summary>
-    public void Start() => _loop = Task.Run(RunAsync);
+    /// <summary>
+    /// Takes the first step on the caller's thread — so <see cref="Current"/> already tells the
+    /// truth about an adopted task when the agent registers — then starts the loop.
+    /// </summary>
+    public void Start()
+    {
+        Step(null);
+        _loop = Task.Run(RunAsync);
+    }
 
     /// <summary>Delivers an event to the loop. Never blocks; safe from any thread.</summary>
     public void Post(TaskEvent taskEvent) => _inbox.Writer.TryWrite(taskEvent);
@@ -99,7 +106,6 @@ internal sealed partial class TaskManager : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        Step(null);
         try
         {
             await foreach (var taskEvent in _inbox.Reader.ReadAllAsync(_shutdown.Token))
