@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wharf.Core.Arns;
 using Wharf.Server.Api;
+using Wharf.Protocol.Generated.Ecs;
+using Wharf.Server.Ecs.Clusters;
 using Wharf.Server.Ecs.Common;
+using Wharf.Server.Ecs.TaskDefinitions;
 
 namespace Wharf.Server.Ecs;
 
@@ -26,6 +29,25 @@ internal static class EcsApi
         services.TryAddSingleton<ClusterCounter>();
         services.TryAddSingleton<ContainerInstanceMapper>();
         services.TryAddSingleton<ResourceTags>();
+        services.TryAddSingleton<ClusterView>();
+
+        api.Add<CreateClusterHandler, CreateClusterRequest, CreateClusterResponse>(Service, "CreateCluster")
+            .Add<DescribeClustersHandler, DescribeClustersRequest, DescribeClustersResponse>(Service, "DescribeClusters")
+            .Add<ListClustersHandler, ListClustersRequest, ListClustersResponse>(Service, "ListClusters")
+            .Add<DeleteClusterHandler, DeleteClusterRequest, DeleteClusterResponse>(Service, "DeleteCluster")
+            .Add<UpdateClusterHandler, UpdateClusterRequest, UpdateClusterResponse>(Service, "UpdateCluster")
+            .Add<UpdateClusterSettingsHandler, UpdateClusterSettingsRequest, UpdateClusterSettingsResponse>(Service, "UpdateClusterSettings")
+            .Add<PutClusterCapacityProvidersHandler, PutClusterCapacityProvidersRequest, PutClusterCapacityProvidersResponse>(
+                Service, "PutClusterCapacityProviders");
+
+        api.Add<RegisterTaskDefinitionHandler, RegisterTaskDefinitionRequest, RegisterTaskDefinitionResponse>(Service, "RegisterTaskDefinition")
+            .Add<DescribeTaskDefinitionHandler, DescribeTaskDefinitionRequest, DescribeTaskDefinitionResponse>(Service, "DescribeTaskDefinition")
+            .Add<ListTaskDefinitionsHandler, ListTaskDefinitionsRequest, ListTaskDefinitionsResponse>(Service, "ListTaskDefinitions")
+            .Add<ListTaskDefinitionFamiliesHandler, ListTaskDefinitionFamiliesRequest, ListTaskDefinitionFamiliesResponse>(
+                Service, "ListTaskDefinitionFamilies")
+            .Add<DeregisterTaskDefinitionHandler, DeregisterTaskDefinitionRequest, DeregisterTaskDefinitionResponse>(
+                Service, "DeregisterTaskDefinition")
+            .Add<DeleteTaskDefinitionsHandler, DeleteTaskDefinitionsRequest, DeleteTaskDefinitionsResponse>(Service, "DeleteTaskDefinitions");
 
         // Tasks (RunTask, StartTask, StopTask, DescribeTasks, ListTasks) live in Ecs/Tasks; enable
         // this line once Tasks/TaskOperations.cs exists.

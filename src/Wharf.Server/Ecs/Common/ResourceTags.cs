@@ -108,6 +108,24 @@ internal sealed partial class ResourceTags(StateRepository state)
         write.Put(StateKinds.Tags, resourceArn, "", new TagSet { ResourceArn = resourceArn, Tags = merged }, existing?.Version ?? 0);
     }
 
+    /// <summary>Makes <paramref name="tags"/> the resource's only tags (none: its tag set is deleted).</summary>
+    public static void Replace(StateWrite write, string resourceArn, Versioned<TagSet>? existing, IReadOnlyList<Tag>? tags)
+    {
+        if (tags is null || tags.Count == 0)
+        {
+            if (existing is not null)
+            {
+                write.Delete(StateKinds.Tags, resourceArn, existing.Version);
+            }
+
+            return;
+        }
+
+        Validate(tags);
+        var set = new TagSet { ResourceArn = resourceArn, Tags = tags.Select(t => new TagRecord(t.Key!, t.Value ?? "")).ToList() };
+        write.Put(StateKinds.Tags, resourceArn, "", set, existing?.Version ?? 0);
+    }
+
     /// <summary>Removes the given keys (absent ones are ignored, as in ECS).</summary>
     public static void Remove(StateWrite write, Versioned<TagSet>? existing, IReadOnlyCollection<string> keys)
     {
