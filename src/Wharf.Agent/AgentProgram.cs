@@ -55,7 +55,7 @@ public static class AgentProgram
             var context = new EngineContext(
                 docker, settings, ports, reports, time, random, loggerFactory.CreateLogger("Wharf.Agent.Engine"));
             await using var engine = new TaskEngine(context);
-            await engine.AdoptAsync(cancellationToken);
+            await AdoptAsync(engine, time, random, logger, cancellationToken);
 
             RegisterRequest Registration() => new()
             {
@@ -115,6 +115,30 @@ public static class AgentProgram
             {
                 return await DockerEngine.ConnectAsync(
                     new Uri(options.DockerEndpoint), new DockerTimeouts(), time, cancellationToken);
+            }
+            catch (Exception e) when (e is DockerEngineException or TimeoutException)
+            {
+                var delay = backoff.Next();
+                logger.DockerUnavailable(e.Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-adopts what a previous run left before anything else happens: connecting without
+    /// knowing our own containers would let the server's desired set start duplicates.
+    /// </summary>
+    private static async Task AdoptAsync(
+        TaskEngine engine, TimeProvider time, Random random, ILogger logger, CancellationToken cancellationToken)
+    {
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), random);
+        while (true)
+        {
+            try
+            {
+                await engine.AdoptAsync(cancellationToken);
+                return;
             }
             catch (Exception e) when (e is DockerEngineException or TimeoutException)
             {
