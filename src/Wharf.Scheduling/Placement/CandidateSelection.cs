@@ -6,7 +6,9 @@ namespace Wharf.Scheduling.Placement;
 
 /// <summary>
 /// One request's walk over the cluster: collects up to the candidate limit of feasible instances
-/// per task, remembers why the others were rejected, and picks the best by the rankers.
+/// per task and picks the best by the rankers. Why instances were rejected is only worked out
+/// when no instance is feasible (a second, complete pass), which keeps the common path to a
+/// feasibility check and a score per visited instance.
 /// </summary>
 internal sealed class CandidateSelection
 {
@@ -17,9 +19,8 @@ internal sealed class CandidateSelection
     private readonly bool _sticky;
     private readonly string _group;
     private readonly int[] _order;
-    private readonly List<InstanceState> _candidates = [];
-    private readonly List<(InstanceState Instance, IFeasibilityChecker Checker)> _rejections = [];
-    private long[] _scores = [];
+    private readonly List<InstanceState> _candidates;
+    private long[] _scores;
 
     public CandidateSelection(PlacementRequest request, PlacementCluster cluster, Random random)
     {
@@ -31,13 +32,13 @@ internal sealed class CandidateSelection
         _sticky = _limit < cluster.Count
             && request.EffectiveStrategies.Any(s => s.Type == PlacementStrategyType.Binpack);
         _order = cluster.ScanOrder(random);
+        (_candidates, _scores) = cluster.Scratch;
     }
 
     /// <summary>The best feasible instance for the next task, or null when none is feasible.</summary>
     public InstanceState? SelectBest()
     {
         _candidates.Clear();
-        _rejections.Clear();
         _cluster.BeginRound();
 
         if (_sticky)
@@ -59,43 +60,41 @@ internal sealed class CandidateSelection
         return _candidates.Count == 0 ? null : Rank();
     }
 
+    /// <summary>Each active instance's first failed check, in the order the instances were given.</summary>
     public IReadOnlyList<PlacementFailure> Failures() =>
-        [.. _rejections.OrderBy(r => r.Instance.Index).Select(r => ToFailure(r.Instance, r.Checker))];
+        [.. Rejections().Select(r => new PlacementFailure(r.Instance.Arn, r.Instance.Snapshot.Id, r.Checker.Reason))];
 
+    /// <summary>The rejected instance that got furthest down the chain; the first such on a tie.</summary>
     public PlacementFailure? ClosestMatch()
     {
         (InstanceState Instance, IFeasibilityChecker Checker)? closest = null;
-        foreach (var rejection in _rejections)
+        foreach (var rejection in Rejections())
         {
-            if (closest is null
-                || rejection.Checker.Stage > closest.Value.Checker.Stage
-                || (rejection.Checker.Stage == closest.Value.Checker.Stage && rejection.Instance.Index < closest.Value.Instance.Index))
+            if (closest is null || rejection.Checker.Stage > closest.Value.Checker.Stage)
             {
                 closest = rejection;
             }
         }
 
-        return closest is { } c ? ToFailure(c.Instance, c.Checker) : null;
+        return closest is { } c ? new PlacementFailure(c.Instance.Arn, c.Instance.Snapshot.Id, c.Checker.Reason) : null;
     }
 
-    private static PlacementFailure ToFailure(InstanceState instance, IFeasibilityChecker checker) =>
-        new(instance.Arn, instance.Snapshot.Id, checker.Reason);
+    private IEnumerable<(InstanceState Instance, IFeasibilityChecker Checker)> Rejections()
+    {
+        foreach (var instance in _cluster.Instances)
+        {
+            if (instance.IsActive && _chain.FirstRejection(instance) is { } checker)
+            {
+                yield return (instance, checker);
+            }
+        }
+    }
 
     private void Visit(InstanceState instance)
     {
-        if (!_cluster.MarkVisited(instance.Index) || !instance.IsActive)
-        {
-            return;
-        }
-
-        var rejection = _chain.FirstRejection(instance);
-        if (rejection is null)
+        if (_cluster.MarkVisited(instance.Index) && instance.IsActive && _chain.FirstRejection(instance) is null)
         {
             _candidates.Add(instance);
-        }
-        else
-        {
-            _rejections.Add((instance, rejection));
         }
     }
 
@@ -111,6 +110,7 @@ internal sealed class CandidateSelection
         if (_scores.Length < _candidates.Count * width)
         {
             _scores = new long[_candidates.Count * width * 2];
+            _cluster.Scratch = (_candidates, _scores);
         }
 
         for (var c = 0; c < _candidates.Count; c++)

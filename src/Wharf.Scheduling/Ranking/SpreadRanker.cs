@@ -12,23 +12,19 @@ namespace Wharf.Scheduling.Ranking;
 internal sealed class SpreadRanker : IRanker
 {
     private readonly string _group;
-    private readonly string? _attribute;
-    private readonly Dictionary<string, int>? _counts;
+    private readonly int[]? _bucketOf;
+    private readonly int[]? _counts;
 
     public SpreadRanker(PlacementCluster cluster, string group, string? attribute)
     {
         _group = group;
-        _attribute = attribute;
-        _counts = attribute is null ? null : cluster.SpreadCounts(group, attribute);
-    }
-
-    public long Score(InstanceState instance)
-    {
-        if (_attribute is null)
+        if (attribute is not null)
         {
-            return instance.CountInGroup(_group);
+            _bucketOf = cluster.SpreadBuckets(attribute);
+            _counts = cluster.SpreadCounts(group, attribute);
         }
-
-        return _counts!.TryGetValue(PlacementCluster.SpreadKey(instance, _attribute), out var count) ? count : 0;
     }
+
+    public long Score(InstanceState instance) =>
+        _counts is null ? instance.CountInGroup(_group) : _counts[_bucketOf![instance.Index]];
 }
