@@ -1,0 +1,16 @@
+namespace Wharf.Server.Placement;
+
+/// <summary>What a new task carries besides its definition: who started it and how.</summary>
+/// <param name="Group">The task group (<c>family:name</c> by default, <c>service:name</c> for services).</param>
+/// <param name="StartedBy">The <c>startedBy</c> tag, if any.</param>
+/// <param name="LaunchType">EC2 or EXTERNAL.</param>
+internal sealed record NewTaskOptions(string Group, string? StartedBy, string LaunchType = "EC2")
+{
+    public bool EnableExecuteCommand { get; init; }
+
+    /// <summary>The service that owns the task, for service tasks.</summary>
+    public string? ServiceArn { get; init; }
+
+    /// <summary>The deployment that started the task, for service tasks.</summary>
+    public string? DeploymentId { get; init; }
+}

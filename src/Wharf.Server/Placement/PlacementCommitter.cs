@@ -1,0 +1,64 @@
+using Wharf.Core.Model;
+using Wharf.Server.State;
+
+namespace Wharf.Server.Placement;
+
+/// <summary>
+/// The one applier of placements (Nomad's plan applier, in small). Each attempt reads a fresh
+/// <see cref="ClusterSnapshot"/>, lets the caller plan over it, and commits the new tasks together
+/// with a bump of every chosen instance's record at the version the snapshot read. Two concurrent
+/// placements onto one instance therefore conflict in the store rather than overcommit it; the
+/// loser re-reads and re-plans (the whole read-place-commit is retried, not just the commit).
+/// The planning callback may run several times and must not have side effects outside the plan.
+/// </summary>
+internal sealed class PlacementCommitter(StateRepository state, ClusterSnapshotBuilder snapshots)
+{
+    public ValueTask<TResult> PlaceAsync<TResult>(
+        string clusterArn,
+        Func<ClusterSnapshot, CancellationToken, ValueTask<PlacementPlan<TResult>>> plan,
+        CancellationToken cancellationToken) =>
+        state.RetryAsync(
+            async ct =>
+            {
+                var snapshot = await snapshots.BuildAsync(clusterArn, ct);
+                var decided = await plan(snapshot, ct);
+                var write = state.Begin();
+                Stage(write, snapshot, decided.Tasks);
+                decided.Writes?.Invoke(write);
+                if (!write.IsEmpty)
+                {
+                    await write.CommitAsync(ct);
+                }
+
+                return decided.Result;
+            },
+            cancellationToken);
+
+    /// <summary>Puts each new task (it must not exist yet) and bumps each instance it lands on, once.</summary>
+    internal static void Stage(StateWrite write, ClusterSnapshot snapshot, IReadOnlyList<TaskRecord> tasks)
+    {
+        var bumped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            write.Put(StateKinds.Task, task.Arn, task.ClusterArn, task, 0);
+            if (task.ContainerInstanceArn is not { } instanceArn || !bumped.Add(instanceArn))
+            {
+                continue;
+            }
+
+            if (!snapshot.Records.TryGetValue(instanceArn, out var record))
+            {
+                throw new InvalidOperationException($"Task {task.Arn} was placed on {instanceArn}, which the snapshot does not hold.");
+            }
+
+            // ECS counts a task start as a change of the instance (its remaining resources), so
+            // the wire version grows too.
+            var updated = record.Value with
+            {
+                PlacementGeneration = record.Value.PlacementGeneration + 1,
+                Version = record.Value.Version + 1,
+            };
+            write.Put(StateKinds.ContainerInstance, instanceArn, record.Value.ClusterArn, updated, record.Version);
+        }
+    }
+}
