@@ -102,7 +102,8 @@ public sealed class DependsOnTests
         var task = Specs.Task(null, app, db);
 
         h.Apply(1, task);
-        await Eventually.Until(() => h.Docker.StartedNames.Contains("db"), "db started");
+        // Reported running means the manager has handled the start, and so armed the startTimeout timer.
+        await Eventually.Until(() => h.Reports.Latest(task.TaskArn)!.Containers.Any(c => c.Name == "db" && c.LastStatus == "RUNNING"), "db running");
         h.Time.Advance(TimeSpan.FromSeconds(19));
         await Eventually.Never(() => h.Reports.Latest(task.TaskArn)!.StopCode is not null, "task stopped before startTimeout");
 
