@@ -52,6 +52,6 @@ internal static class Settings
         };
     }
 
-    private static IEnumerable<string> SplitList(string? text) =>
+    private static string[] SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
