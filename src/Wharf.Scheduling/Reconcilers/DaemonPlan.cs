@@ -23,6 +23,12 @@ public sealed record DaemonPlan
     /// <summary>Older deployments that hold no task once the plan applies.</summary>
     public required IReadOnlyList<string> DrainedDeployments { get; init; }
 
+    /// <summary>
+    /// Old tasks remain to be replaced but minimumHealthyPercent allows no stop and nothing in
+    /// flight can change that (for example 100% on a daemon, whose maximum is fixed at 100%).
+    /// </summary>
+    public bool BlockedByDeploymentConfiguration { get; init; }
+
     /// <summary>Every eligible instance runs one healthy primary task, and nothing else runs.</summary>
     public bool SteadyState { get; init; }
 }

@@ -105,11 +105,13 @@ public static class DaemonReconciler
         var healthy = kept.Count(t => t.IsHealthy && eligibleArns.Contains(t.ContainerInstanceArn ?? string.Empty))
             + retire.Count(r => r.Task.IsHealthy);
         var budget = Math.Max(0, healthy - lower);
+        var heldByMinimum = 0;
         foreach (var (task, reason) in retire.OrderBy(r => r.Task.IsHealthy ? 1 : 0).ThenBy(r => r.Task.ContainerInstanceArn, StringComparer.Ordinal))
         {
             if (task.IsHealthy && budget == 0)
             {
                 kept.Add(task);
+                heldByMinimum++;
                 continue;
             }
 
@@ -138,8 +140,10 @@ public static class DaemonReconciler
             && eligible.All(i => occupied.Contains(i.Arn))
             && kept.Count == eligible.Count
             && kept.All(t => t.IsHealthy && string.Equals(t.DeploymentId, primaryId, StringComparison.Ordinal));
+        var blocked = heldByMinimum > 0 && stops.Count == 0 && places.Count == 0 && kept.All(t => t.IsHealthy);
         return new DaemonPlan
         {
+            BlockedByDeploymentConfiguration = blocked,
             DesiredCount = eligible.Count,
             Place = places,
             Stop = stops,
