@@ -4,9 +4,9 @@ namespace Wharf.Storage;
 public static class StateStoreExtensions
 {
     /// <summary>How many times <see cref="RetryOnConflictAsync"/> runs a closure by default.</summary>
-    public const int DefaultMaxAttempts = 25;
+    public const int DefaultMaxAttempts = 50;
 
-    private const int MaxBackoffMilliseconds = 100;
+    private const int MaxBackoffMilliseconds = 20;
 
     /// <summary>
     /// Runs a read-compute-commit closure, and runs it again (reading afresh) when its commit
@@ -14,6 +14,8 @@ public static class StateStoreExtensions
     /// attempts. The closure must do all its reads inside, so each attempt sees the newest state; it
     /// must not have side effects outside the store that are unsafe to repeat. The last
     /// <see cref="ConcurrencyConflictException"/> is rethrown when every attempt conflicts.
+    /// Optimistic concurrency is not fair: under heavy contention on one document an attempt can lose
+    /// many times in a row, so hot documents want a larger <paramref name="maxAttempts"/> (or fewer writers).
     /// </summary>
     public static async ValueTask RetryOnConflictAsync(
         this IStateStore store,
@@ -59,9 +61,10 @@ public static class StateStoreExtensions
     }
 
     /// <summary>
-    /// Full jitter over an exponentially growing window (2, 4, 8 … 100 ms): contenders spread out
-    /// instead of colliding again in lock step. Jitter is not logic under test, so it uses the shared
-    /// random source.
+    /// Full jitter over a window that grows 2, 4, 8, 16, 20 ms: contenders spread out instead of
+    /// colliding again in lock step. The cap is small on purpose: a long back-off makes a waiting
+    /// attempt lose to fresh ones (exponential back-off starves the unlucky), and an attempt costs only
+    /// a read and a failed statement. Jitter is not logic under test, so it uses the shared random source.
     /// </summary>
     private static Task BackOffAsync(int attemptNumber, CancellationToken cancellationToken)
     {
