@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wharf.Core.Arns;
 using Wharf.Server.Api;
 using Wharf.Protocol.Generated.Ecs;
+using Wharf.Server.Ecs.Attributes;
 using Wharf.Server.Ecs.Clusters;
 using Wharf.Server.Ecs.Common;
+using Wharf.Server.Ecs.ContainerInstances;
+using Wharf.Server.Ecs.Tagging;
 using Wharf.Server.Ecs.TaskDefinitions;
 
 namespace Wharf.Server.Ecs;
@@ -30,6 +33,9 @@ internal static class EcsApi
         services.TryAddSingleton<ContainerInstanceMapper>();
         services.TryAddSingleton<ResourceTags>();
         services.TryAddSingleton<ClusterView>();
+        services.TryAddSingleton<ContainerInstanceResolver>();
+        services.TryAddSingleton<TaggableResources>();
+        services.TryAddSingleton<AttributeTargetGroups>();
 
         api.Add<CreateClusterHandler, CreateClusterRequest, CreateClusterResponse>(Service, "CreateCluster")
             .Add<DescribeClustersHandler, DescribeClustersRequest, DescribeClustersResponse>(Service, "DescribeClusters")
@@ -49,8 +55,25 @@ internal static class EcsApi
                 Service, "DeregisterTaskDefinition")
             .Add<DeleteTaskDefinitionsHandler, DeleteTaskDefinitionsRequest, DeleteTaskDefinitionsResponse>(Service, "DeleteTaskDefinitions");
 
-        // Tasks (RunTask, StartTask, StopTask, DescribeTasks, ListTasks) live in Ecs/Tasks; enable
-        // this line once Tasks/TaskOperations.cs exists.
-        // Tasks.TaskOperations.Register(api);
+        api.Add<RegisterContainerInstanceHandler, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse>(
+                Service, "RegisterContainerInstance")
+            .Add<DeregisterContainerInstanceHandler, DeregisterContainerInstanceRequest, DeregisterContainerInstanceResponse>(
+                Service, "DeregisterContainerInstance")
+            .Add<DescribeContainerInstancesHandler, DescribeContainerInstancesRequest, DescribeContainerInstancesResponse>(
+                Service, "DescribeContainerInstances")
+            .Add<ListContainerInstancesHandler, ListContainerInstancesRequest, ListContainerInstancesResponse>(Service, "ListContainerInstances")
+            .Add<UpdateContainerInstancesStateHandler, UpdateContainerInstancesStateRequest, UpdateContainerInstancesStateResponse>(
+                Service, "UpdateContainerInstancesState");
+
+        api.Add<TagResourceHandler, TagResourceRequest, TagResourceResponse>(Service, "TagResource")
+            .Add<UntagResourceHandler, UntagResourceRequest, UntagResourceResponse>(Service, "UntagResource")
+            .Add<ListTagsForResourceHandler, ListTagsForResourceRequest, ListTagsForResourceResponse>(Service, "ListTagsForResource");
+
+        api.Add<PutAttributesHandler, PutAttributesRequest, PutAttributesResponse>(Service, "PutAttributes")
+            .Add<DeleteAttributesHandler, DeleteAttributesRequest, DeleteAttributesResponse>(Service, "DeleteAttributes")
+            .Add<ListAttributesHandler, ListAttributesRequest, ListAttributesResponse>(Service, "ListAttributes");
+
+        // RunTask, StartTask, StopTask, DescribeTasks and ListTasks.
+        Tasks.TaskOperations.Register(api);
     }
 }
