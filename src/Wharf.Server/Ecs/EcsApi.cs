@@ -75,5 +75,8 @@ internal static class EcsApi
 
         // RunTask, StartTask, StopTask, DescribeTasks and ListTasks.
         Tasks.TaskOperations.Register(api);
+
+        // CreateService, DescribeServices, ListServices, UpdateService, DeleteService, ListServicesByNamespace.
+        Services.ServiceOperations.Register(api);
     }
 }

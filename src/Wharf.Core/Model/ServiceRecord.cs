@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace Wharf.Core.Model;
+
+/// <summary>
+/// An ECS service: what the user asked for (desired count, deployment configuration, placement)
+/// and what the service controller keeps (counts, deployments, events). The API writes the
+/// desire; the controller writes the rest; both commit with the store version they read.
+/// Wire-only sub-structures are kept as the JSON the API accepted.
+/// </summary>
+public sealed record ServiceRecord
+{
+    /// <summary>The most events a service keeps (ECS shows the latest 100).</summary>
+    public const int MaxEvents = 100;
+
+    public required string Arn { get; init; }
+    public required string Name { get; init; }
+    public required string ClusterArn { get; init; }
+    /// <summary>ACTIVE, DRAINING (being deleted) or INACTIVE (deleted).</summary>
+    public required string Status { get; init; }
+    public required int DesiredCount { get; init; }
+    /// <summary>REPLICA or DAEMON.</summary>
+    public string SchedulingStrategy { get; init; } = "REPLICA";
+    public string LaunchType { get; init; } = "EC2";
+    /// <summary>The PRIMARY deployment's task definition ARN.</summary>
+    public required string TaskDefinitionArn { get; init; }
+    public required int MinimumHealthyPercent { get; init; }
+    public required int MaximumPercent { get; init; }
+    public bool CircuitBreakerEnable { get; init; }
+    public bool CircuitBreakerRollback { get; init; }
+    /// <summary><c>placementConstraints</c> as the API took them (wire JSON).</summary>
+    public JsonArray? PlacementConstraints { get; init; }
+    /// <summary><c>placementStrategy</c> as the API took it (wire JSON).</summary>
+    public JsonArray? PlacementStrategy { get; init; }
+    public int? HealthCheckGracePeriodSeconds { get; init; }
+    public string? PropagateTags { get; init; }
+    public bool EnableEcsManagedTags { get; init; }
+    public bool EnableExecuteCommand { get; init; }
+    public int RunningCount { get; init; }
+    public int PendingCount { get; init; }
+    /// <summary>PRIMARY first, then older ACTIVE ones newest first, as ECS lists them.</summary>
+    public required IReadOnlyList<DeploymentRecord> Deployments { get; init; }
+    /// <summary>Newest first, at most <see cref="MaxEvents"/>.</summary>
+    public IReadOnlyList<ServiceEventRecord> Events { get; init; } = [];
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string? CreatedBy { get; init; }
+    public string? ClientToken { get; init; }
+    /// <summary>Launches that failed to reach RUNNING since the last one that did (the launch back-off).</summary>
+    public int ConsecutiveLaunchFailures { get; init; }
+    /// <summary>No new task is launched before this instant (the launch back-off).</summary>
+    public DateTimeOffset? NextLaunchAt { get; init; }
+    /// <summary>Set by a ForceNewDeployment/UpdateService; the controller bumps it never.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+    /// <summary>The last message the controller wrote for a recurring condition, so it is not repeated every pass.</summary>
+    public string? LastConditionMessage { get; init; }
+    public DateTimeOffset? LastConditionAt { get; init; }
+
+    /// <summary>The PRIMARY deployment.</summary>
+    public DeploymentRecord Primary => Deployments[0];
+
+    /// <summary>The record with <paramref name="message"/> as its newest event (oldest dropped past the cap).</summary>
+    public ServiceRecord WithEvent(string id, DateTimeOffset at, string message) =>
+        this with { Events = [new ServiceEventRecord(id, at, message), .. Events.Take(MaxEvents - 1)] };
+}

@@ -1,0 +1,94 @@
+using Wharf.Core.Arns;
+using Wharf.Core.Model;
+using Wharf.Protocol.Generated.Ecs;
+using Wharf.Server.Api;
+using Wharf.Server.Ecs.Common;
+using Wharf.Server.State;
+
+namespace Wharf.Server.Ecs.Services;
+
+/// <summary>
+/// CreateService: validates every field, then stores the service ACTIVE with one PRIMARY
+/// deployment (IN_PROGRESS) and its tags in one commit; the service controller starts the tasks.
+/// A name in use by an ACTIVE or DRAINING service is refused unless the same <c>clientToken</c>
+/// repeats the call, which answers the existing service.
+/// </summary>
+internal sealed class CreateServiceHandler(
+    ClusterResolver clusters,
+    ServiceDefinitions definitions,
+    ServiceResolver services,
+    ArnFormatter arns,
+    StateRepository state,
+    TimeProvider time) : IOperationHandler<CreateServiceRequest, CreateServiceResponse>
+{
+    public async ValueTask<CreateServiceResponse> HandleAsync(CreateServiceRequest input, OperationContext context, CancellationToken cancellationToken)
+    {
+        var name = ServiceValidation.Name(input.ServiceName);
+        var strategy = ServiceValidation.Strategy(input.SchedulingStrategy);
+        var desired = ServiceValidation.DesiredCount(input.DesiredCount, strategy);
+        var (minimum, maximum) = ServiceValidation.Percents(input.DeploymentConfiguration, strategy);
+        ServiceValidation.Controller(input.DeploymentController);
+        ServiceValidation.LaunchType(input.LaunchType, input.CapacityProviderStrategy);
+        var grace = ServiceValidation.GracePeriod(input.HealthCheckGracePeriodSeconds);
+        var propagate = ServiceValidation.PropagateTags(input.PropagateTags);
+        ResourceTags.Validate(input.Tags);
+        if (input.LoadBalancers is { Count: > 0 } || input.ServiceRegistries is { Count: > 0 })
+        {
+            throw EcsErrors.InvalidParameter("Load balancers and service registries are not supported by this endpoint yet.");
+        }
+
+        var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
+        var blueprint = await definitions.ResolveAsync(input.TaskDefinition, input.NetworkConfiguration, cancellationToken);
+        ServiceValidation.Constraints(input.PlacementConstraints, blueprint.Constraints.Count);
+        ServiceValidation.Strategies(input.PlacementStrategy, strategy);
+        var arn = arns.ServiceArn(cluster.Name, name);
+
+        var created = await state.RetryAsync(
+            async ct =>
+            {
+                var existing = await services.FindAsync(arn, ct);
+                if (existing is not null && existing.Value.Status != EcsStatus.Inactive)
+                {
+                    return input.ClientToken is not null && existing.Value.ClientToken == input.ClientToken
+                        ? existing.Value
+                        : throw ServiceErrors.NotIdempotent();
+                }
+
+                var now = time.GetUtcNow();
+                var record = new ServiceRecord
+                {
+                    Arn = arn,
+                    Name = name,
+                    ClusterArn = cluster.Arn,
+                    Status = EcsStatus.Active,
+                    DesiredCount = desired,
+                    SchedulingStrategy = ServiceValidation.StrategyName(strategy),
+                    TaskDefinitionArn = blueprint.Record.Arn,
+                    MinimumHealthyPercent = minimum,
+                    MaximumPercent = maximum,
+                    CircuitBreakerEnable = input.DeploymentConfiguration?.DeploymentCircuitBreaker?.Enable ?? false,
+                    CircuitBreakerRollback = input.DeploymentConfiguration?.DeploymentCircuitBreaker?.Rollback ?? false,
+                    PlacementConstraints = WireJson.ToNode<System.Text.Json.Nodes.JsonArray>(input.PlacementConstraints),
+                    PlacementStrategy = WireJson.ToNode<System.Text.Json.Nodes.JsonArray>(input.PlacementStrategy),
+                    HealthCheckGracePeriodSeconds = grace,
+                    PropagateTags = propagate,
+                    EnableEcsManagedTags = input.EnableECSManagedTags ?? false,
+                    EnableExecuteCommand = input.EnableExecuteCommand ?? false,
+                    Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now)],
+                    CreatedAt = now,
+                    CreatedBy = $"arn:aws:iam::{arns.Account.AccountId}:root",
+                    ClientToken = input.ClientToken,
+                    UpdatedAt = now,
+                };
+                var write = state.Begin();
+                write.Put(StateKinds.Service, arn, cluster.Arn, record, existing?.Version ?? 0);
+                var oldTags = await state.GetAsync<TagSet>(StateKinds.Tags, arn, ct);
+                ResourceTags.Replace(write, arn, oldTags, input.Tags);
+                await write.CommitAsync(ct);
+                return record;
+            },
+            cancellationToken);
+
+        return new CreateServiceResponse { Service = ServiceMapper.ToWire(created, input.Tags is { Count: > 0 } ? input.Tags : null) };
+    }
+}

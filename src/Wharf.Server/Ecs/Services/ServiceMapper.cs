@@ -1,0 +1,65 @@
+using Wharf.Core.Model;
+using Wharf.Protocol.Generated.Ecs;
+using Wharf.Server.Ecs.Common;
+
+namespace Wharf.Server.Ecs.Services;
+
+/// <summary>Builds the wire <c>Service</c> from a record.</summary>
+internal static class ServiceMapper
+{
+    public static Service ToWire(ServiceRecord record, List<Tag>? tags)
+    {
+        var daemon = record.SchedulingStrategy == ServiceValidation.Daemon;
+        return new Service
+        {
+            ServiceArn = record.Arn,
+            ServiceName = record.Name,
+            ClusterArn = record.ClusterArn,
+            Status = record.Status,
+            DesiredCount = record.DesiredCount,
+            RunningCount = record.RunningCount,
+            PendingCount = record.PendingCount,
+            LaunchType = record.LaunchType,
+            TaskDefinition = record.TaskDefinitionArn,
+            DeploymentConfiguration = new DeploymentConfiguration
+            {
+                DeploymentCircuitBreaker = daemon
+                    ? null
+                    : new DeploymentCircuitBreaker { Enable = record.CircuitBreakerEnable, Rollback = record.CircuitBreakerRollback },
+                MaximumPercent = record.MaximumPercent,
+                MinimumHealthyPercent = record.MinimumHealthyPercent,
+            },
+            Deployments = record.Deployments.Select(ToWire).ToList(),
+            Events = record.Events.Select(e => new ServiceEvent { Id = e.Id, CreatedAt = e.CreatedAt, Message = e.Message }).ToList(),
+            CreatedAt = record.CreatedAt,
+            CreatedBy = record.CreatedBy,
+            PlacementConstraints = WireJson.FromNode<List<PlacementConstraint>>(record.PlacementConstraints) ?? [],
+            PlacementStrategy = WireJson.FromNode<List<PlacementStrategy>>(record.PlacementStrategy) ?? [],
+            HealthCheckGracePeriodSeconds = record.HealthCheckGracePeriodSeconds,
+            SchedulingStrategy = record.SchedulingStrategy,
+            DeploymentController = new DeploymentController { Type = "ECS" },
+            LoadBalancers = [],
+            ServiceRegistries = [],
+            Tags = tags,
+            EnableECSManagedTags = record.EnableEcsManagedTags,
+            PropagateTags = record.PropagateTags ?? "NONE",
+            EnableExecuteCommand = record.EnableExecuteCommand,
+        };
+    }
+
+    public static Deployment ToWire(DeploymentRecord deployment) => new()
+    {
+        Id = deployment.Id,
+        Status = deployment.Status,
+        TaskDefinition = deployment.TaskDefinitionArn,
+        DesiredCount = deployment.DesiredCount,
+        PendingCount = deployment.PendingCount,
+        RunningCount = deployment.RunningCount,
+        FailedTasks = deployment.FailedTasks,
+        CreatedAt = deployment.CreatedAt,
+        UpdatedAt = deployment.UpdatedAt,
+        LaunchType = deployment.LaunchType,
+        RolloutState = deployment.RolloutState,
+        RolloutStateReason = deployment.RolloutStateReason,
+    };
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Wharf.Core.Model;
+using Wharf.Protocol.Generated.Ecs;
+using Wharf.Server.Api;
+using Wharf.Server.Ecs.Common;
+using Wharf.Server.State;
+
+namespace Wharf.Server.Ecs.Services;
+
+/// <summary>
+/// UpdateService: changes what is given and keeps the rest. A new task definition, new placement,
+/// or <c>forceNewDeployment</c> starts a new PRIMARY deployment (the old PRIMARY becomes ACTIVE and
+/// its tasks are replaced within the deployment bounds by the controller); a new desired count
+/// alone changes the PRIMARY's. Committed at the version read, retried on conflict, so concurrent
+/// updates never lose one another's change.
+/// </summary>
+internal sealed class UpdateServiceHandler(
+    ClusterResolver clusters,
+    ServiceDefinitions definitions,
+    ServiceResolver services,
+    StateRepository state,
+    TimeProvider time) : IOperationHandler<UpdateServiceRequest, UpdateServiceResponse>
+{
+    public async ValueTask<UpdateServiceResponse> HandleAsync(UpdateServiceRequest input, OperationContext context, CancellationToken cancellationToken)
+    {
+        ServiceValidation.Controller(input.DeploymentController);
+        if (input.LoadBalancers is { Count: > 0 } || input.ServiceRegistries is { Count: > 0 })
+        {
+            throw EcsErrors.InvalidParameter("Load balancers and service registries are not supported by this endpoint yet.");
+        }
+
+        if (input.CapacityProviderStrategy is { Count: > 0 })
+        {
+            ServiceValidation.LaunchType(null, input.CapacityProviderStrategy);
+        }
+
+        var grace = ServiceValidation.GracePeriod(input.HealthCheckGracePeriodSeconds);
+        var propagate = ServiceValidation.PropagateTags(input.PropagateTags);
+        var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
+        var arn = services.ArnOf(input.Service, cluster);
+        var blueprint = input.TaskDefinition is null
+            ? null
+            : await definitions.ResolveAsync(input.TaskDefinition, input.NetworkConfiguration, cancellationToken);
+
+        var updated = await state.RetryAsync(
+            async ct =>
+            {
+                var current = await services.ResolveActiveAsync(arn, ct);
+                var service = current.Value;
+                var strategy = ServiceValidation.Strategy(service.SchedulingStrategy);
+                var desired = input.DesiredCount is null ? service.DesiredCount : ServiceValidation.DesiredCount(input.DesiredCount, strategy);
+                var (minimum, maximum) = ServiceValidation.Percents(
+                    input.DeploymentConfiguration, strategy, service.MinimumHealthyPercent, service.MaximumPercent);
+                var definitionArn = blueprint?.Record.Arn ?? service.TaskDefinitionArn;
+                var definitionConstraints = blueprint?.Constraints.Count
+                    ?? (await definitions.ResolveAsync(definitionArn, null, ct)).Constraints.Count;
+                if (input.PlacementConstraints is not null)
+                {
+                    ServiceValidation.Constraints(input.PlacementConstraints, definitionConstraints);
+                }
+
+                if (input.PlacementStrategy is not null)
+                {
+                    ServiceValidation.Strategies(input.PlacementStrategy, strategy);
+                }
+
+                var constraints = input.PlacementConstraints is null
+                    ? service.PlacementConstraints
+                    : WireJson.ToNode<JsonArray>(input.PlacementConstraints);
+                var strategies = input.PlacementStrategy is null ? service.PlacementStrategy : WireJson.ToNode<JsonArray>(input.PlacementStrategy);
+                var placementChanged = !JsonNode.DeepEquals(constraints, service.PlacementConstraints)
+                    || !JsonNode.DeepEquals(strategies, service.PlacementStrategy);
+                var now = time.GetUtcNow();
+                var breaker = input.DeploymentConfiguration?.DeploymentCircuitBreaker;
+                var next = service with
+                {
+                    DesiredCount = desired,
+                    MinimumHealthyPercent = minimum,
+                    MaximumPercent = maximum,
+                    CircuitBreakerEnable = breaker?.Enable ?? service.CircuitBreakerEnable,
+                    CircuitBreakerRollback = breaker?.Rollback ?? service.CircuitBreakerRollback,
+                    PlacementConstraints = constraints,
+                    PlacementStrategy = strategies,
+                    HealthCheckGracePeriodSeconds = grace ?? service.HealthCheckGracePeriodSeconds,
+                    PropagateTags = propagate ?? service.PropagateTags,
+                    EnableEcsManagedTags = input.EnableECSManagedTags ?? service.EnableEcsManagedTags,
+                    EnableExecuteCommand = input.EnableExecuteCommand ?? service.EnableExecuteCommand,
+                    TaskDefinitionArn = definitionArn,
+                    UpdatedAt = now,
+                };
+
+                var redeploy = input.ForceNewDeployment == true || placementChanged || definitionArn != service.TaskDefinitionArn;
+                next = redeploy
+                    ? next with
+                    {
+                        Deployments =
+                        [
+                            definitions.NewDeployment(definitionArn, desired, now),
+                            .. service.Deployments.Select(d => d.Status == DeploymentStatuses.Primary
+                                ? d with { Status = DeploymentStatuses.Active, UpdatedAt = now }
+                                : d),
+                        ],
+
+                        // A new task definition resets the launch back-off (ECS's service throttle).
+                        ConsecutiveLaunchFailures = 0,
+                        NextLaunchAt = null,
+                    }
+                    : next with { Deployments = [service.Primary with { DesiredCount = desired, UpdatedAt = now }, .. service.Deployments.Skip(1)] };
+
+                var write = state.Begin();
+                write.Put(StateKinds.Service, arn, service.ClusterArn, next, current.Version);
+                await write.CommitAsync(ct);
+                return next;
+            },
+            cancellationToken);
+
+        return new UpdateServiceResponse { Service = ServiceMapper.ToWire(updated, null) };
+    }
+}
