@@ -10,7 +10,7 @@ namespace Wharf.Scheduling.Benchmarks;
 /// working cluster as a scheduler pass would. The reported time is per placed task.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(ThroughputConfig))]
 public class PlacementBenchmarks
 {
     public const int Hosts = 5_000;

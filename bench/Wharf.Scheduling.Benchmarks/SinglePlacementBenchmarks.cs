@@ -9,7 +9,7 @@ namespace Wharf.Scheduling.Benchmarks;
 /// what a service controller pays to replace one failed task.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10, invocationCount: 20_000)]
+[Config(typeof(SinglePlacementConfig))]
 public class SinglePlacementBenchmarks
 {
     private List<InstanceSnapshot> _instances = [];

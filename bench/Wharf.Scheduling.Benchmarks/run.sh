@@ -34,7 +34,7 @@ dll="$artifacts/bin/Wharf.Scheduling.Benchmarks/release/Wharf.Scheduling.Benchma
 
 if [[ "${1:-}" != "--quick" ]]; then
   rm -rf "$artifacts/bdn"
-  dotnet "$dll" --filter '*' --inProcess --exporters github --artifacts "$artifacts/bdn" >"$artifacts/bdn.log" 2>&1 \
+  dotnet "$dll" --filter '*' --exporters github --artifacts "$artifacts/bdn" >"$artifacts/bdn.log" 2>&1 \
     || { tail -50 "$artifacts/bdn.log"; exit 1; }
   {
     echo "## BenchmarkDotNet"

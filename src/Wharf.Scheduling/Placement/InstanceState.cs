@@ -20,7 +20,9 @@ internal sealed class InstanceState(InstanceSnapshot snapshot, int index) : IQue
 
     public string Arn => snapshot.ContainerInstanceArn;
 
-    public bool IsActive => snapshot.Status == InstanceStatus.Active;
+    // Copied out of the snapshot: the scan reads them for every visited instance, and one less
+    // pointer to chase per visit is most of the cost of a visit on a large cluster.
+    public bool IsActive { get; } = snapshot.Status == InstanceStatus.Active;
 
     public int RemainingCpu { get; private set; } = snapshot.RemainingCpu;
 
@@ -30,7 +32,7 @@ internal sealed class InstanceState(InstanceSnapshot snapshot, int index) : IQue
 
     public int PendingTasksCount { get; private set; } = snapshot.PendingTasksCount;
 
-    public bool AgentConnected => snapshot.AgentConnected;
+    public bool AgentConnected { get; } = snapshot.AgentConnected;
 
     public string? AgentVersion => snapshot.AgentVersion;
 
