@@ -31,7 +31,9 @@ internal sealed class QueryReader
         {
             var name = QueryNames.Member(member, _ec2);
             var key = prefix.Length == 0 ? name : prefix + "." + name;
-            if (HasAny(key))
+            // A flattened list whose element has a locationName is keyed by that name instead.
+            var renamed = member.Shape.Type == ShapeType.List ? QueryNames.ListElements(key, member, member.Shape, _ec2) : key;
+            if (HasAny(key) || (renamed != key && HasAny(renamed)))
             {
                 member.Set(instance, Read(member, member.Shape, key));
             }
