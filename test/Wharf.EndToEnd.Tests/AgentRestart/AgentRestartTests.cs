@@ -27,8 +27,9 @@ public sealed class AgentRestartTests(WharfFixture wharf, ITestOutputHelper outp
         var instancesBefore = await ContainerInstancesAsync();
         Assert.Single(instancesBefore);
         await Aws.EcsOkAsync("register-task-definition", "--cli-input-json", TaskDefinition);
-        var arns = EcsTasks.Arns(await Aws.EcsOkAsync("run-task", "--task-definition", Family, "--count", "2"));
-        Assert.Equal(2, arns.Count);
+        var run = await Aws.EcsOkAsync("run-task", "--task-definition", Family, "--count", "2");
+        var arns = EcsTasks.Arns(run);
+        Assert.True(arns.Count == 2, $"run-task: {run.ToJsonString()}");
         var running = await EcsTasks.WaitForStatusAsync(Aws, "default", arns, "RUNNING");
         var runtimeIds = running.ToDictionary(t => EcsTasks.Str(t, "taskArn")!, t => EcsTasks.Str(t!["containers"]![0], "runtimeId")!);
         var ports = running.ToDictionary(t => EcsTasks.Str(t, "taskArn")!, t => EcsTasks.HostPort(t!, 80));

@@ -22,7 +22,10 @@ public sealed class WharfProcess : IDisposable
     public static WharfProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, WharfLog log)
     {
         var dll = RepoPaths.WharfCliDll();
-        var info = new ProcessStartInfo("dotnet")
+        // Through env, which resets SIGINT to its default and execs dotnet in the same process:
+        // a test run started from a background job inherits SIGINT ignored, and Ctrl-C (SIGINT)
+        // is how the fixture stops wharf as a user would.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -30,6 +33,8 @@ public sealed class WharfProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -48,7 +53,7 @@ public sealed class WharfProcess : IDisposable
 
         ProcessRunner.ApplyEnvironment(info, environment);
 
-        log.Write($"=== {DateTimeOffset.Now:HH:mm:ss.fff} starting: dotnet {string.Join(' ', info.ArgumentList)}");
+        log.Write($"=== {DateTimeOffset.Now:HH:mm:ss.fff} starting: {string.Join(' ', info.ArgumentList.Skip(1))}");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { log.Write(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.Write("[stderr] " + e.Data); } };

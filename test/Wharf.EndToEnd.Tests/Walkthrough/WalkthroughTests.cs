@@ -47,7 +47,7 @@ public sealed class WalkthroughTests(WharfFixture wharf, ITestOutputHelper outpu
         Assert.Equal($"arn:aws:ecs:us-east-1:{account}:task-definition/web:{revision}", EcsTasks.Str(definition, "taskDefinitionArn"));
 
         var run = (await Aws.RunAsync(ReadmeCommands[2])).EnsureSuccess();
-        Assert.Empty(run["failures"]?.AsArray() ?? []);
+        Assert.True((run["failures"]?.AsArray() ?? []).Count == 0, $"run-task failures: {run["failures"]?.ToJsonString()}");
         var arns = EcsTasks.Arns(run);
         Assert.Equal(3, arns.Count);
         Assert.All(arns, arn => Assert.Matches($"^arn:aws:ecs:us-east-1:{account}:task/default/[0-9a-f]{{32}}$", arn));
@@ -111,7 +111,9 @@ public sealed class WalkthroughTests(WharfFixture wharf, ITestOutputHelper outpu
     public Task StopTask_WithReason_DescribeTasksShowsIt() => Scenario(async () =>
     {
         (await Aws.RunAsync(ReadmeCommands[1])).EnsureSuccess();
-        var arn = EcsTasks.Arns(await Aws.EcsOkAsync("run-task", "--task-definition", "web"))[0];
+        var run = await Aws.EcsOkAsync("run-task", "--task-definition", "web");
+        Assert.True(EcsTasks.Arns(run).Count == 1, $"run-task: {run.ToJsonString()}");
+        var arn = EcsTasks.Arns(run)[0];
         await EcsTasks.WaitForStatusAsync(Aws, "default", [arn], "RUNNING");
 
         await Aws.EcsOkAsync("stop-task", "--task", arn, "--reason", "walkthrough is over");
