@@ -17,7 +17,8 @@ public sealed class AwsCli
 
     public const string Region = "us-east-1";
 
-    private static readonly string EmptyFile = CreateEmptyFile();
+    /// <summary>What the CLI reads as its config and credentials files: nothing.</summary>
+    private const string EmptyFile = "/dev/null";
 
     public AwsCli(Uri endpoint, string accessKeyId = LocalAccessKeyId, string secretAccessKey = LocalSecretAccessKey)
     {
@@ -142,11 +143,4 @@ public sealed class AwsCli
             print(json.dumps(value, default=str))
 
         """;
-
-    private static string CreateEmptyFile()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"wharf-e2e-empty-aws-config-{System.Environment.ProcessId}");
-        File.WriteAllText(path, "");
-        return path;
-    }
 }
