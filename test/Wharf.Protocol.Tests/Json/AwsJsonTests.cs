@@ -41,6 +41,14 @@ public sealed class AwsJsonTests
     }
 
     [Fact]
+    public void Serialize_NonAsciiAndHtmlCharacters_WrittenAsUtf8()
+    {
+        var json = Encoding.UTF8.GetString(AwsJson.Serialize(new Cluster { ClusterName = "é<&>'" }));
+
+        Assert.Equal("{\"clusterName\":\"é<&>'\"}", json);
+    }
+
+    [Fact]
     public void Serialize_Null_WritesEmptyObject() => Assert.Equal("{}", Encoding.UTF8.GetString(AwsJson.Serialize(null)));
 
     [Fact]
