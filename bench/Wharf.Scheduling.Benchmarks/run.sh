@@ -63,5 +63,21 @@ fi
   echo
 } >> "$out/RESULTS.md.tmp"
 
+python3 - "$out/RESULTS.md.tmp" <<'PY' >> "$out/RESULTS.md.tmp"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+scale = {"ns": 1e-9, "μs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+lines = ["## Summary", ""]
+m = re.search(r"\| PlaceHundredThousandTasks \|\s*([\d.,]+) (ns|μs|us|ms|s) \|", text)
+if m:
+    per = float(m.group(1).replace(",", "")) * scale[m.group(2)]
+    lines.append(f"- throughput (BenchmarkDotNet, wall clock): {1 / per:,.0f} placements/s ({m.group(1)} {m.group(2)} per placed task)")
+for clock in ("wall clock", "thread CPU time"):
+    r = re.search(rf"\| {clock} \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|", text)
+    if r:
+        lines.append(f"- single placement, {clock}: p50 {r.group(1)} µs, p99 {r.group(3)} µs, mean {r.group(6)} µs"
+                     + (f" (≈ {1e6 / float(r.group(6)):,.0f} placements/s of CPU)" if clock == "thread CPU time" else ""))
+print("\n".join(lines))
+PY
 mv "$out/RESULTS.md.tmp" "$out/RESULTS.md"
 cat "$out/RESULTS.md"
