@@ -45,7 +45,7 @@ public static class AgentProgram
 
             using var docker = await ConnectDockerAsync(options, time, random, logger, cancellationToken);
             var version = await docker.GetVersionAsync(cancellationToken);
-            var resources = HostResources.Detect(options, Environment.ProcessorCount, ReadMeminfo());
+            var resources = HostResources.Detect(options, Environment.ProcessorCount, ReadMeminfo(), version.ApiVersion);
             logger.DockerConnected(version.Version, version.ApiVersion, resources.CpuUnits, resources.MemoryMiB);
 
             var ids = new MessageIds(random);

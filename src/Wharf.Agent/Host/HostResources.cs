@@ -9,7 +9,7 @@ internal sealed record HostResources(int CpuUnits, int MemoryMiB, IReadOnlyDicti
     public const int CpuUnitsPerCore = 1024;
 
     /// <summary>From the machine (cores, <c>/proc/meminfo</c>) and the options' overrides.</summary>
-    public static HostResources Detect(AgentOptions options, int processorCount, string? meminfo)
+    public static HostResources Detect(AgentOptions options, int processorCount, string? meminfo, string? dockerApiVersion = null)
     {
         var cpu = options.CpuUnits ?? processorCount * CpuUnitsPerCore;
         var memory = options.MemoryMiB ?? (int)Math.Max(0, (MemTotalKiB(meminfo) / 1024) - options.ReservedMemoryMiB);
@@ -20,7 +20,43 @@ internal sealed record HostResources(int CpuUnits, int MemoryMiB, IReadOnlyDicti
             ["ecs.availability-zone"] = options.AvailabilityZone ?? options.Region + "a",
             ["ecs.instance-type"] = options.InstanceType,
         };
+        foreach (var capability in Capabilities(dockerApiVersion))
+        {
+            attributes.TryAdd(capability, "");
+        }
+
         return new HostResources(cpu, memory, attributes);
+    }
+
+    /// <summary>
+    /// The capability attributes the ECS agent advertises, limited to what this agent implements:
+    /// every Docker remote API version from 1.17 up to the engine's, the logging drivers, health
+    /// checks, container ordering and task-level limits. Task definitions list the ones they need in
+    /// <c>requiresAttributes</c>, and placement only picks instances that have them.
+    /// </summary>
+    public static IEnumerable<string> Capabilities(string? dockerApiVersion)
+    {
+        var maxMinor = 41;
+        if (dockerApiVersion is { } v && v.StartsWith("1.", StringComparison.Ordinal)
+            && int.TryParse(v.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
+        {
+            maxMinor = minor;
+        }
+
+        for (var m = 17; m <= maxMinor; m++)
+        {
+            yield return $"com.amazonaws.ecs.capability.docker-remote-api.1.{m}";
+        }
+
+        foreach (var driver in new[] { "json-file", "syslog", "journald", "gelf", "fluentd", "none", "awslogs" })
+        {
+            yield return "com.amazonaws.ecs.capability.logging-driver." + driver;
+        }
+
+        yield return "ecs.capability.container-health-check";
+        yield return "ecs.capability.container-ordering";
+        yield return "ecs.capability.task-cpu-mem-limit";
+        yield return "ecs.capability.docker-plugin.local";
     }
 
     /// <summary>ECS's words for the architecture.</summary>

@@ -40,6 +40,18 @@ public sealed class HostTests
         Assert.Equal("dc1-rack4", resources.Attributes["ecs.availability-zone"]);
     }
 
+    [Fact]
+    public void Detect_WithEngineApi141_AdvertisesRemoteApiCapabilitiesUpToIt()
+    {
+        var resources = HostResources.Detect(Options, 2, null, "1.41");
+
+        Assert.True(resources.Attributes.ContainsKey("com.amazonaws.ecs.capability.docker-remote-api.1.17"));
+        Assert.True(resources.Attributes.ContainsKey("com.amazonaws.ecs.capability.docker-remote-api.1.41"));
+        Assert.False(resources.Attributes.ContainsKey("com.amazonaws.ecs.capability.docker-remote-api.1.42"));
+        Assert.True(resources.Attributes.ContainsKey("ecs.capability.container-health-check"));
+        Assert.True(resources.Attributes.ContainsKey("com.amazonaws.ecs.capability.logging-driver.awslogs"));
+    }
+
     [Theory]
     [InlineData(Architecture.X64, "x86_64")]
     [InlineData(Architecture.Arm64, "arm64")]
