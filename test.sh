@@ -46,7 +46,7 @@ summary() { echo "$1 passed, $2 failed, $3 skipped"; }
 
 # --- which projects -------------------------------------------------------------------------
 all_projects=()
-while IFS= read -r p; do all_projects+=("$p"); done < <(find test -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | LC_ALL=C sort)
+while IFS= read -r p; do all_projects+=("$p"); done < <(find test -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | LC_ALL=C sort)
 
 projects=()
 if [ "${#requested[@]}" -eq 0 ]; then
