@@ -13,6 +13,9 @@ namespace Wharf.Server.Ecs.Tasks;
 /// </summary>
 internal static class ClientTokens
 {
+    /// <summary>"The RunTask client token has a time to live (TTL) of 24 hours."</summary>
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromHours(24);
+
     /// <summary>The idempotency record key: <c>{cluster ARN}|{token}</c>.</summary>
     public static string Key(string clusterArn, string token) => $"{clusterArn}|{token}";
 

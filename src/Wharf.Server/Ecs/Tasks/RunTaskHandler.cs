@@ -13,7 +13,7 @@ namespace Wharf.Server.Ecs.Tasks;
 /// them, with a bump of each chosen instance, in one transaction (re-placing on a conflict). Tasks
 /// no instance would take come back as <c>failures</c>, one per instance with its reason. With a
 /// <c>clientToken</c>, the outcome is remembered in the same commit: the same token and parameters
-/// answer the same tasks again; the same token with other parameters is a <c>ConflictException</c>.
+/// answer the same tasks again for 24 hours; the same token with other parameters is a <c>ConflictException</c>.
 /// </summary>
 internal sealed class RunTaskHandler(
     TaskLauncher launcher,
@@ -38,10 +38,11 @@ internal sealed class RunTaskHandler(
             clusterArn,
             async (snapshot, ct) =>
             {
-                if (idempotency is { } id
-                    && await state.GetAsync<IdempotencyRecord>(StateKinds.Idempotency, id.Key, ct) is { } previous)
+                var now = time.GetUtcNow();
+                var previous = idempotency is { } asked ? await state.GetAsync<IdempotencyRecord>(StateKinds.Idempotency, asked.Key, ct) : null;
+                if (previous is not null && now - previous.Value.CreatedAt < ClientTokens.TimeToLive)
                 {
-                    return previous.Value.RequestHash == id.Hash
+                    return previous.Value.RequestHash == idempotency!.Value.Hash
                         ? PlacementPlan<Outcome>.Nothing(new Outcome(null, previous.Value))
                         : throw TaskErrors.ClientTokenConflict(previous.Value.TaskArns);
                 }
@@ -52,7 +53,6 @@ internal sealed class RunTaskHandler(
                     throw TaskErrors.NoContainerInstances();
                 }
 
-                var now = time.GetUtcNow();
                 var tasks = result.Placements.Select(p => launch.NewTask(snapshot.Find(p.ContainerInstanceArn)!, now)).ToList();
                 var failures = result.Failures.Select(f => new Failure { Arn = f.ContainerInstanceArn, Reason = f.Reason }).ToList();
                 var wire = tasks
@@ -77,7 +77,7 @@ internal sealed class RunTaskHandler(
                                 FailuresJson = WireJson.Serialize(failures),
                                 CreatedAt = now,
                             };
-                            write.Put(StateKinds.Idempotency, id.Key, clusterArn, remembered, 0);
+                            write.Put(StateKinds.Idempotency, id.Key, clusterArn, remembered, previous?.Version ?? 0);
                         }
                     },
                 };
