@@ -15,6 +15,8 @@ internal static class AwsApiExtensions
         var table = new OperationTable();
         var api = new AwsApiBuilder(services, table);
         EcsApi.Register(api);
+        ElasticLoadBalancing.ElasticLoadBalancingApi.Register(api);
+        Ec2.Ec2Api.Register(api);
         services.AddSingleton(table);
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<AwsApiEndpoint>();
