@@ -54,6 +54,7 @@ public static class WharfServer
         services.AddHostedService(sp => sp.GetRequiredService<TaskDispatcher>());
 
         services.AddAwsApi(options);
+        Controllers.Services.ServiceControllerServices.AddServiceController(services);
 
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });

@@ -49,7 +49,11 @@ public sealed record ServiceRecord
     public int ConsecutiveLaunchFailures { get; init; }
     /// <summary>No new task is launched before this instant (the launch back-off).</summary>
     public DateTimeOffset? NextLaunchAt { get; init; }
-    /// <summary>Set by a ForceNewDeployment/UpdateService; the controller bumps it never.</summary>
+    /// <summary>When the last launch failure was counted; a task started after it resets the back-off.</summary>
+    public DateTimeOffset? LastLaunchFailureAt { get; init; }
+    /// <summary>Tasks that stopped on their own and were already counted as failures (pruned as tasks go).</summary>
+    public IReadOnlyList<string> AccountedTaskArns { get; init; } = [];
+    /// <summary>When the API last changed the service.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
     /// <summary>The last message the controller wrote for a recurring condition, so it is not repeated every pass.</summary>
     public string? LastConditionMessage { get; init; }

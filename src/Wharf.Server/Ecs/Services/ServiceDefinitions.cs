@@ -44,7 +44,12 @@ internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, Ecs
     }
 
     /// <summary>A new PRIMARY deployment, IN_PROGRESS.</summary>
-    public DeploymentRecord NewDeployment(string taskDefinitionArn, int desiredCount, DateTimeOffset now, string? reason = null)
+    public DeploymentRecord NewDeployment(string taskDefinitionArn, int desiredCount, DateTimeOffset now, string? reason = null) =>
+        NewDeployment(ids, taskDefinitionArn, desiredCount, now, reason);
+
+    /// <inheritdoc cref="NewDeployment(string, int, DateTimeOffset, string?)"/>
+    public static DeploymentRecord NewDeployment(
+        EcsIdGenerator ids, string taskDefinitionArn, int desiredCount, DateTimeOffset now, string? reason = null)
     {
         var id = ids.NewDeploymentId();
         return new DeploymentRecord
