@@ -177,7 +177,9 @@ def main():
 
     out = [f"wrk {args.threads} threads, {args.connections} connections, {args.seconds} s per operation after a "
            f"{args.warmup_seconds} s warm-up run (not counted), keep-alive, one pre-signed request replayed. "
-           "Every response's status is checked in wrk's `response()` hook.", "",
+           "Every response's status is checked in wrk's `response()` hook. Latencies are wrk's. Server CPU is the "
+           "CPU time the server process used during the run divided by its wall time (2 cores = the whole machine); "
+           "below that, the server was competing for the cores with wrk and with the other work on the machine.", "",
            "| operation | request | calls/s | latency p50 ms | p90 ms | p99 ms | max ms | responses checked | non-200 | socket errors | server CPU |",
            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:

@@ -270,13 +270,19 @@ def main():
                        ("`createdAt` → `pullStartedAt` (dispatch to the agent)", "createdAt", "pullStartedAt"),
                        ("`pullStartedAt` → `pullStoppedAt` (image check, no pull: image is local)",
                         "pullStartedAt", "pullStoppedAt"),
-                       ("`pullStoppedAt` → `startedAt` (docker create + start, state report)",
+                       ("`pullStoppedAt` → `startedAt` (docker create + start, up to the process start)",
                         "pullStoppedAt", "startedAt")):
         med, hi = phase(a, b)
         out.append(f"| {name} | {med} | {hi} |")
     med_seen_minus_started = statistics.median([s - d["startedAfter"] for s, d in zip(seen, measured)])
-    out += ["", f"First poll seeing RUNNING came a median {ms(med_seen_minus_started)} ms after `startedAt` "
-            f"(report to the server + poll interval + one DescribeTasks round trip); "
+    out += ["", "`startedAt` is the essential container's `State.StartedAt` as Docker stamps it when the "
+            "process starts, before the start call returns; so RunTask → `startedAt` leaves out the end of the "
+            "start call and the report to the server, and can come out slightly below the raw baselines, which "
+            "time until the start call returns. RunTask → first poll seeing RUNNING is what a client observes "
+            "and the fair comparison (it includes up to one poll interval and one DescribeTasks round trip).",
+            "", f"First poll seeing RUNNING came a median {ms(med_seen_minus_started)} ms after `startedAt` "
+            f"(rest of the start call, the agent's state report over its channel, the store write, the poll "
+            f"interval and one DescribeTasks round trip); "
             f"median {statistics.median([d['polls'] for d in measured]):.0f} polls per task.",
             f"StopTask → STOPPED (untimed cleanup, for reference): median {ms(statistics.median(stops))} ms, "
             f"p95 {ms(p95(stops))} ms.",
