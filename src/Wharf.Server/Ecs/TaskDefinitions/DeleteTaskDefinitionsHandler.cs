@@ -24,7 +24,7 @@ internal sealed class DeleteTaskDefinitionsHandler(StateRepository state, TaskDe
             throw EcsErrors.InvalidParameter($"Give between 1 and {MaxTaskDefinitions} task definitions to delete; {references.Count} were given.");
         }
 
-        var parsed = references.Select(r => (Text: r, Reference: definitions.Parse(r))).ToList();
+        var parsed = references.Distinct(StringComparer.Ordinal).Select(r => (Text: r, Reference: definitions.Parse(r))).ToList();
         return await state.RetryAsync(async ct =>
         {
             var response = new DeleteTaskDefinitionsResponse { TaskDefinitions = [], Failures = [] };
@@ -56,7 +56,13 @@ internal sealed class DeleteTaskDefinitionsHandler(StateRepository state, TaskDe
                     continue;
                 }
 
-                var updated = found.Value.Status == EcsStatus.Inactive && done.Add(found.Key)
+                if (!done.Add(found.Key))
+                {
+                    // The same revision named twice (by name and by ARN): deleted once, reported once.
+                    continue;
+                }
+
+                var updated = found.Value.Status == EcsStatus.Inactive
                     ? TaskDefinitionStatusChange.Apply(found.Value, EcsStatus.DeleteInProgress, now)
                     : found.Value;
                 if (!ReferenceEquals(updated, found.Value))

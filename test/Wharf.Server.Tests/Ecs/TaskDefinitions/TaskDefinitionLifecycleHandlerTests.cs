@@ -101,4 +101,16 @@ public sealed class TaskDefinitionLifecycleHandlerTests
 
         Assert.Equal("InvalidParameterException", error.Code);
     }
+
+    [Fact]
+    public async Task Delete_SameRevisionByNameAndArn_IsDeletedAndReportedOnce()
+    {
+        await bed.RegisterAsync();
+        await DeregisterAsync("web:1");
+
+        var response = await DeleteAsync("web:1", EcsTestBed.Prefix + "task-definition/web:1");
+
+        Assert.Equal("DELETE_IN_PROGRESS", Assert.Single(response.TaskDefinitions!).Status);
+        Assert.Empty(response.Failures!);
+    }
 }
