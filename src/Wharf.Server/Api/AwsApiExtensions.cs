@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Wharf.Server.CloudMap;
 using Wharf.Server.Ecs;
 
 namespace Wharf.Server.Api;
@@ -15,6 +16,7 @@ internal static class AwsApiExtensions
         var table = new OperationTable();
         var api = new AwsApiBuilder(services, table);
         EcsApi.Register(api);
+        CloudMapApi.Register(api);
         ElasticLoadBalancing.ElasticLoadBalancingApi.Register(api);
         Ec2.Ec2Api.Register(api);
         services.AddSingleton(table);
