@@ -96,6 +96,7 @@ if [ -n "$e2e_project" ]; then
   command -v aws >/dev/null 2>&1 || missing+=(awscli)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   python3 -c 'import boto3' >/dev/null 2>&1 || missing+=(python3-boto3)
+  command -v dig >/dev/null 2>&1 || missing+=(dnsutils)
   if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${missing[*]} for the end-to-end tests..." >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null \
