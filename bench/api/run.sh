@@ -35,7 +35,8 @@ python3 "$here/api_bench.py" --endpoint "$WHARF_ENDPOINT" --pid "$WHARF_BENCH_PI
   echo "reservation so that 10 fit the 2-core host). Requests are SigV4-signed: one request per operation"
   echo "is pre-signed with botocore (\`SigV4Auth\` on an \`AWSRequest\` with the exact body and headers) and"
   echo "[replay.lua](replay.lua) replays it; SigV4 has no replay protection within its 15-minute skew window,"
-  echo "so the server verifies the signature in full on every call. wrk runs on the same 2 cores as the"
+  echo "so the same signed request stays valid for the whole run (the server still checks it on every call;"
+  echo "a tampered signature gets 403 InvalidSignatureException). wrk runs on the same 2 cores as the"
   echo "server. Driver: [api_bench.py](api_bench.py); raw numbers in [samples.json](samples.json)."
   echo
   echo "## Machine"
