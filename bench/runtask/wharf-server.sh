@@ -15,7 +15,8 @@ wharf_build() {
     bench_commit="${WHARF_DLL_COMMIT:-unknown (prebuilt $WHARF_DLL)}"
     return
   fi
-  local src="$bench_artifacts/src"
+  # Not inside the artifacts path: the SDK excludes that path from the default Compile items.
+  local src="$bench_artifacts-src"
   rm -rf "$src" && mkdir -p "$src"
   git -C "$bench_root" archive HEAD | tar -x -C "$src"
   echo "Building Wharf $bench_commit (Release) into $bench_artifacts ..." >&2
