@@ -47,7 +47,11 @@ internal sealed partial class LoadBalancerHost(
             kestrel.Configure(kestrelConfig, reloadOnChange: true);
         });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
+        builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
+
+        // YARP logs every proxied request at Information; only its problems belong in Wharf's log.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<IProxyConfigProvider>(proxyConfig);
         builder.Services.AddReverseProxy();
