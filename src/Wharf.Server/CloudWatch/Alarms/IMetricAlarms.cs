@@ -1,0 +1,15 @@
+using Wharf.Protocol.Generated.CloudWatch;
+
+namespace Wharf.Server.CloudWatch.Alarms;
+
+/// <summary>
+/// Creates, replaces and deletes metric alarms with the same validation as the PutMetricAlarm and
+/// DeleteAlarms operations; used by those handlers and by target-tracking scaling policies, which
+/// own the alarms they create (as AWS names them: <c>TargetTracking-…-AlarmHigh-…</c>).
+/// </summary>
+internal interface IMetricAlarms
+{
+    ValueTask PutAsync(PutMetricAlarmInput input, CancellationToken cancellationToken);
+
+    ValueTask DeleteAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
+}
