@@ -21,7 +21,8 @@ internal sealed class AgentSession(
     Action<DesiredTasks> applyDesired,
     TimeProvider time,
     Func<string> newId,
-    ILogger logger) : IDisposable
+    ILogger logger,
+    IReadOnlyList<ISessionPublisher>? publishers = null) : IDisposable
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
@@ -43,11 +44,12 @@ internal sealed class AgentSession(
         await onRegistered(response, session.Token);
 
         var interval = TimeSpan.FromSeconds(Math.Max(1, response.HeartbeatSeconds));
-        var loops = new[]
-        {
+        Task[] loops =
+        [
             Guard(HeartbeatLoopAsync(interval, session.Token), session),
             Guard(ReportLoopAsync(session.Token), session),
-        };
+            .. (publishers ?? []).Select(p => Guard(p.RunAsync(SendAsync, session.Token), session)),
+        ];
         try
         {
             await ReceiveLoopAsync(session.Token);
@@ -141,6 +143,10 @@ internal sealed class AgentSession(
                 if (message.Id is { } acked && reports.Acknowledge(acked))
                 {
                     logger.StateBatchAcked(acked);
+                }
+                else if (message.Id is { } other)
+                {
+                    _ = (publishers ?? []).Any(p => p.Acknowledge(other));
                 }
 
                 return true;

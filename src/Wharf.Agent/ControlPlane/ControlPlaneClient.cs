@@ -20,7 +20,8 @@ internal sealed class ControlPlaneClient(
     TimeProvider time,
     Random random,
     Func<string> newId,
-    ILogger logger)
+    ILogger logger,
+    IReadOnlyList<ISessionPublisher>? publishers = null)
 {
     /// <summary>Connects and reconnects until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ internal sealed class ControlPlaneClient(
                 await using var channel = await connector.ConnectAsync(cancellationToken);
                 logger.Connected();
                 using var session = new AgentSession(
-                    channel, settings, reports, registration, onRegistered, applyDesired, time, newId, logger);
+                    channel, settings, reports, registration, onRegistered, applyDesired, time, newId, logger, publishers);
                 if (await session.RunAsync(cancellationToken))
                 {
                     backoff.Reset();

@@ -21,10 +21,14 @@ internal sealed partial class AgentEndpoint(
     AgentRegistry agents,
     StateRepository state,
     TimeProvider time,
+    IEnumerable<IAgentMessageResponder> responders,
     ILogger<AgentEndpoint> logger)
 {
     public const string Path = "/agent/v1/connect";
     public const string JoinTokenHeader = "X-Wharf-Join-Token";
+
+    private readonly Dictionary<string, IAgentMessageResponder> _responders =
+        responders.ToDictionary(r => r.MessageType, StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -129,6 +133,11 @@ internal sealed partial class AgentEndpoint(
                 case AgentMessageTypes.Ack:
                     break;
                 default:
+                    if (_responders.TryGetValue(message.Type, out var responder))
+                    {
+                        await responder.RespondAsync(session, message, cancellationToken);
+                    }
+
                     break;
             }
         }
