@@ -14,6 +14,7 @@ internal static class Settings
     {
         var accessKey = cli.Get("access-key-id", "WHARF_ACCESS_KEY_ID", WharfServerOptions.DefaultAccessKeyId)!;
         var secret = cli.Get("secret-access-key", "WHARF_SECRET_ACCESS_KEY", WharfServerOptions.DefaultSecretAccessKey)!;
+        var heartbeatTimeout = cli.GetInt("heartbeat-timeout-seconds", "WHARF_HEARTBEAT_TIMEOUT_SECONDS", 20);
         return new WharfServerOptions
         {
             Port = cli.GetInt("port", "WHARF_PORT", 4566),
@@ -24,9 +25,23 @@ internal static class Settings
             AccessKeys = new Dictionary<string, string> { [accessKey] = secret },
             JoinToken = cli.Get("join-token", "WHARF_JOIN_TOKEN", WharfServerOptions.DefaultJoinToken)!,
             HeartbeatInterval = TimeSpan.FromSeconds(cli.GetInt("heartbeat-seconds", "WHARF_HEARTBEAT_SECONDS", 5)),
-            HeartbeatTimeout = TimeSpan.FromSeconds(cli.GetInt("heartbeat-timeout-seconds", "WHARF_HEARTBEAT_TIMEOUT_SECONDS", 20)),
+            HeartbeatTimeout = TimeSpan.FromSeconds(heartbeatTimeout),
+            InstanceLostTimeout = TimeSpan.FromSeconds(InstanceLostSeconds(cli, heartbeatTimeout)),
             ReadyWhenAgentInCluster = readyWhenAgentInCluster,
         };
+    }
+
+    /// <summary>
+    /// Seconds an instance may stay disconnected before it is lost; by default the larger of 30 and
+    /// the heartbeat timeout.
+    /// </summary>
+    private static int InstanceLostSeconds(CommandLine cli, int heartbeatTimeout)
+    {
+        var seconds = cli.GetInt(
+            "instance-lost-seconds",
+            "WHARF_INSTANCE_LOST_SECONDS",
+            Math.Max((int)WharfServerOptions.DefaultInstanceLostTimeout.TotalSeconds, heartbeatTimeout));
+        return seconds >= 0 ? seconds : throw new ArgumentException($"--instance-lost-seconds must be 0 or more, not {seconds}.");
     }
 
     public static AgentOptions Agent(CommandLine cli, Uri serverUrl, string stateDirectory, string region)

@@ -25,6 +25,17 @@ public sealed record WharfServerOptions
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>An agent silent this long is disconnected.</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The default of <see cref="InstanceLostTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultInstanceLostTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// An instance whose agent has stayed disconnected this long is lost: its service tasks are
+    /// replaced on other instances. Counted from when the server saw the agent disconnected (at
+    /// once when its connection closes; after <see cref="HeartbeatTimeout"/> of silence otherwise),
+    /// so a disconnected instance first only gets no new tasks, and a brief outage moves nothing.
+    /// </summary>
+    public TimeSpan InstanceLostTimeout { get; init; } = DefaultInstanceLostTimeout;
     /// <summary>When set, <c>/healthz</c> answers 200 only once an agent is connected in this cluster.</summary>
     public string? ReadyWhenAgentInCluster { get; init; }
 }

@@ -5,8 +5,8 @@ namespace Wharf.EndToEnd.Tests.Services;
 /// <summary>
 /// A second agent dies (SIGKILL) while it runs a service task: its instance shows
 /// <c>agentConnected: false</c>, the task is replaced on the other instance once the instance is
-/// declared lost (the heartbeat timeout, 20 s by default), and when the agent comes back with the
-/// same state directory its stale task is stopped, not run twice.
+/// declared lost (<c>WHARF_INSTANCE_LOST_SECONDS</c> after the disconnect, 30 s by default), and
+/// when the agent comes back with the same state directory its stale task is stopped, not run twice.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Trait("Area", "Services")]

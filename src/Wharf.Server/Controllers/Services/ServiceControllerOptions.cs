@@ -4,10 +4,11 @@ namespace Wharf.Server.Controllers.Services;
 internal sealed record ServiceControllerOptions
 {
     /// <summary>
-    /// How long an instance's agent may stay disconnected before its service tasks are declared
-    /// lost and replaced elsewhere (counted from when this server saw it disconnected).
+    /// How long an instance's agent may stay disconnected before the instance is declared lost and
+    /// its service tasks are replaced elsewhere (counted from when this server saw it disconnected;
+    /// see <see cref="WharfServerOptions.InstanceLostTimeout"/>).
     /// </summary>
-    public TimeSpan LostTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan LostTimeout { get; init; } = WharfServerOptions.DefaultInstanceLostTimeout;
 
     /// <summary>A pass runs at least this often (back-off expiry, lost instances, grace periods).</summary>
     public TimeSpan Resync { get; init; } = TimeSpan.FromSeconds(2);
@@ -15,6 +16,5 @@ internal sealed record ServiceControllerOptions
     /// <summary>The same recurring condition (unable to place, throttled) is reported at most this often.</summary>
     public TimeSpan ConditionRepeat { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The lost timeout follows the heartbeat timeout, so short test settings shorten both.</summary>
-    public static ServiceControllerOptions From(WharfServerOptions options) => new() { LostTimeout = options.HeartbeatTimeout };
+    public static ServiceControllerOptions From(WharfServerOptions options) => new() { LostTimeout = options.InstanceLostTimeout };
 }
