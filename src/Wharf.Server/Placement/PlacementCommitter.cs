@@ -9,6 +9,7 @@ namespace Wharf.Server.Placement;
 /// with a bump of every chosen instance's record at the version the snapshot read. Two concurrent
 /// placements onto one instance therefore conflict in the store rather than overcommit it; the
 /// loser re-reads and re-plans (the whole read-place-commit is retried, not just the commit).
+/// New service tasks get their propagated tags in the same commit (<see cref="ServiceTaskTags"/>).
 /// The planning callback may run several times and must not have side effects outside the plan.
 /// </summary>
 internal sealed class PlacementCommitter(StateRepository state, ClusterSnapshotBuilder snapshots)
@@ -22,8 +23,10 @@ internal sealed class PlacementCommitter(StateRepository state, ClusterSnapshotB
             {
                 var snapshot = await snapshots.BuildAsync(clusterArn, ct);
                 var decided = await plan(snapshot, ct);
+                var tags = await ServiceTaskTags.PrepareAsync(state, decided.Tasks, ct);
                 var write = state.Begin();
                 Stage(write, snapshot, decided.Tasks);
+                tags?.Invoke(write);
                 decided.Writes?.Invoke(write);
                 if (!write.IsEmpty)
                 {

@@ -18,7 +18,7 @@ internal sealed class TaskLauncher(
     ArnFormatter arns,
     EcsIdGenerator ids)
 {
-    public const string ManagedClusterTag = "aws:ecs:clusterName";
+    public const string ManagedClusterTag = ServiceTaskTags.ManagedClusterTag;
 
     public async ValueTask<PreparedLaunch> PrepareAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
