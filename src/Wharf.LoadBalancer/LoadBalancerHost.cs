@@ -59,7 +59,7 @@ internal sealed partial class LoadBalancerHost(
         var random = new Random();
         app.MapReverseProxy(pipeline =>
         {
-            var middleware = new ListenerRoutingMiddleware(holder, pipeline.ApplicationServices.GetRequiredService<IProxyStateLookup>(), random.Next);
+            var middleware = new ListenerRoutingMiddleware(holder, pipeline.ApplicationServices.GetRequiredService<IProxyStateLookup>(), random.Next, options.RequestCounts);
             pipeline.Use((context, next) => middleware.InvokeAsync(context, () => next(context)));
             pipeline.UseLoadBalancing();
         });

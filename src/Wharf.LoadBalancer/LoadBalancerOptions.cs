@@ -14,4 +14,7 @@ public sealed class LoadBalancerOptions
 
     /// <summary>How often the health monitor looks for due checks and expired drains.</summary>
     public TimeSpan HealthTick { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where served requests are counted (CloudWatch request metrics read and reset it).</summary>
+    public RequestCounts RequestCounts { get; } = new();
 }

@@ -12,6 +12,7 @@ public static class LoadBalancerServiceCollectionExtensions
     {
         var options = new LoadBalancerOptions();
         configure?.Invoke(options);
+        services.AddSingleton(options.RequestCounts);
         services.AddHostedService(sp => new LoadBalancerHost(
             sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), options));
         return services;

@@ -14,7 +14,8 @@ namespace Wharf.LoadBalancer.Proxy;
 /// evaluates its rules, and either answers (fixed-response, redirect) or hands the request to YARP
 /// with the chosen target group's cluster. Reads one snapshot per request.
 /// </summary>
-internal sealed class ListenerRoutingMiddleware(SnapshotHolder snapshots, IProxyStateLookup lookup, Func<int, int> random)
+internal sealed class ListenerRoutingMiddleware(
+    SnapshotHolder snapshots, IProxyStateLookup lookup, Func<int, int> random, RequestCounts? counts = null)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -26,6 +27,11 @@ internal sealed class ListenerRoutingMiddleware(SnapshotHolder snapshots, IProxy
         }
 
         var action = ActionSelector.Select(listener, Facts(context.Request, context));
+        if (action?.Type is not "forward")
+        {
+            counts?.Increment(listener.LoadBalancerArn, null, 0);
+        }
+
         switch (action?.Type)
         {
             case "fixed-response":
@@ -38,9 +44,12 @@ internal sealed class ListenerRoutingMiddleware(SnapshotHolder snapshots, IProxy
                 var groupArn = ActionSelector.PickTargetGroup(action, random);
                 if (groupArn is null || !lookup.TryGetCluster(groupArn, out var cluster) || cluster.DestinationsState.AvailableDestinations.Count == 0)
                 {
+                    counts?.Increment(listener.LoadBalancerArn, null, 0);
                     context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                     return;
                 }
+
+                counts?.Increment(listener.LoadBalancerArn, groupArn, cluster.DestinationsState.AvailableDestinations.Count);
 
                 context.ReassignProxyRequest(cluster);
                 await next();

@@ -19,6 +19,7 @@ internal static class AwsApiExtensions
         CloudMapApi.Register(api);
         ElasticLoadBalancing.ElasticLoadBalancingApi.Register(api);
         Ec2.Ec2Api.Register(api);
+        CloudWatch.CloudWatchApi.Register(api);
         Sts.StsApi.Register(api);
         services.AddSingleton(table);
         services.AddSingleton<RequestAuthenticator>();
