@@ -19,6 +19,12 @@ internal sealed class DefaultNetwork(StateRepository state, WharfServerOptions o
 
     public string SecurityGroupId => "sg-" + Hash("sg|" + options.Region);
 
+    /// <summary>The default VPC's main route table.</summary>
+    public string RouteTableId => "rtb-" + Hash("rtb|" + options.Region);
+
+    /// <summary>The default VPC's internet gateway, the target of its default route.</summary>
+    public string InternetGatewayId => "igw-" + Hash("igw|" + options.Region);
+
     public string Region => options.Region;
 
     public string AccountId => options.AccountId;

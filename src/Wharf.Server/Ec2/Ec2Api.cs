@@ -16,6 +16,8 @@ internal static class Ec2Api
             .Add<DescribeSubnetsHandler, DescribeSubnetsRequest, DescribeSubnetsResult>(Service, "DescribeSubnets")
             .Add<DescribeSecurityGroupsHandler, DescribeSecurityGroupsRequest, DescribeSecurityGroupsResult>(Service, "DescribeSecurityGroups")
             .Add<DescribeAvailabilityZonesHandler, DescribeAvailabilityZonesRequest, DescribeAvailabilityZonesResult>(Service, "DescribeAvailabilityZones")
-            .Add<DescribeAccountAttributesHandler, DescribeAccountAttributesRequest, DescribeAccountAttributesResult>(Service, "DescribeAccountAttributes");
+            .Add<DescribeAccountAttributesHandler, DescribeAccountAttributesRequest, DescribeAccountAttributesResult>(Service, "DescribeAccountAttributes")
+            .Add<DescribeVpcAttributeHandler, DescribeVpcAttributeRequest, DescribeVpcAttributeResult>(Service, "DescribeVpcAttribute")
+            .Add<DescribeRouteTablesHandler, DescribeRouteTablesRequest, DescribeRouteTablesResult>(Service, "DescribeRouteTables");
     }
 }

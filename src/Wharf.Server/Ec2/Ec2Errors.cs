@@ -17,6 +17,9 @@ internal static class Ec2Errors
     public static AwsServiceException ZoneNotFound(string name) =>
         new("InvalidParameterValue", $"Invalid availability zone: [{name}]");
 
+    public static AwsServiceException RouteTableNotFound(string id) =>
+        new("InvalidRouteTableID.NotFound", $"The routeTable ID '{id}' does not exist");
+
     public static AwsServiceException DryRun() =>
         new("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
 }

@@ -39,7 +39,9 @@ internal static class ElasticLoadBalancingApi
             .Add<DescribeLoadBalancerAttributesHandler, DescribeLoadBalancerAttributesInput, DescribeLoadBalancerAttributesOutput>(
                 Service, "DescribeLoadBalancerAttributes")
             .Add<ModifyLoadBalancerAttributesHandler, ModifyLoadBalancerAttributesInput, ModifyLoadBalancerAttributesOutput>(
-                Service, "ModifyLoadBalancerAttributes");
+                Service, "ModifyLoadBalancerAttributes")
+            .Add<DescribeCapacityReservationHandler, DescribeCapacityReservationInput, DescribeCapacityReservationOutput>(
+                Service, "DescribeCapacityReservation");
 
         api.Add<CreateTargetGroupHandler, CreateTargetGroupInput, CreateTargetGroupOutput>(Service, "CreateTargetGroup")
             .Add<DescribeTargetGroupsHandler, DescribeTargetGroupsInput, DescribeTargetGroupsOutput>(Service, "DescribeTargetGroups")

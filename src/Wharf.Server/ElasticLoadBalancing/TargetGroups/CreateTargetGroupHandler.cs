@@ -46,7 +46,9 @@ internal sealed partial class CreateTargetGroupHandler(ElbState elb, ElbNames na
             throw ElbErrors.Validation($"The VPC ID '{vpc}' is not found");
         }
 
-        if (input.ProtocolVersion is not (null or "HTTP1" or "HTTP2" or "GRPC"))
+        // An empty value is the default, as on AWS (Terraform's provider sends ProtocolVersion= when unset).
+        var protocolVersion = string.IsNullOrEmpty(input.ProtocolVersion) ? "HTTP1" : input.ProtocolVersion;
+        if (protocolVersion is not ("HTTP1" or "HTTP2" or "GRPC"))
         {
             throw ElbErrors.Validation($"Protocol version '{input.ProtocolVersion}' must be HTTP1, HTTP2 or GRPC");
         }
@@ -85,7 +87,7 @@ internal sealed partial class CreateTargetGroupHandler(ElbState elb, ElbNames na
                 Name = name,
                 CreatedAt = time.GetUtcNow(),
                 Protocol = protocol,
-                ProtocolVersion = input.ProtocolVersion ?? "HTTP1",
+                ProtocolVersion = protocolVersion,
                 Port = port,
                 VpcId = network.VpcId,
                 TargetType = targetType,
