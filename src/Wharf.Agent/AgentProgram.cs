@@ -5,6 +5,7 @@ using Wharf.Agent.Diagnostics;
 using Wharf.Agent.Docker;
 using Wharf.Agent.Engine;
 using Wharf.Agent.Host;
+using Wharf.Agent.Stats;
 using Wharf.Protocol.AgentChannel;
 
 namespace Wharf.Agent;
@@ -83,6 +84,9 @@ public static class AgentProgram
                 }
             }
 
+            using var statsSource = new DockerStatsSource(new Uri(options.DockerEndpoint), TimeSpan.FromSeconds(10), time);
+            var stats = new ContainerStatsPublisher(
+                statsSource, engine.CurrentReports, StatsInterval.FromEnvironment(), time, loggerFactory.CreateLogger("Wharf.Agent.Stats"));
             var client = new ControlPlaneClient(
                 new WebSocketChannelConnector(options.ServerUrl, options.JoinToken, time),
                 sessionSettings,
@@ -93,7 +97,8 @@ public static class AgentProgram
                 time,
                 random,
                 ids.Next,
-                loggerFactory.CreateLogger("Wharf.Agent.ControlPlane"));
+                loggerFactory.CreateLogger("Wharf.Agent.ControlPlane"),
+                [stats]);
 
             await Task.WhenAll(engine.RunAsync(cancellationToken), client.RunAsync(cancellationToken));
         }
