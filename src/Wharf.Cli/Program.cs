@@ -15,6 +15,8 @@ internal static class Program
                 "up" => await UpCommand.RunAsync(cli),
                 "server" => await ServerCommand.RunAsync(cli),
                 "agent" => await AgentCommand.RunAsync(cli),
+                "dns" => await DnsCommand.RunAsync(cli),
+                "lb" => await LbCommand.RunAsync(cli),
                 "version" or "--version" => Version(),
                 "help" or "--help" or "-h" => Help(),
                 _ => Unknown(verb),
@@ -49,6 +51,8 @@ internal static class Program
               up        control plane and an agent for this host, in one process
               server    the control plane only
               agent     an agent joining this host to a server
+              dns       only the service discovery DNS server, over the data directory's store
+              lb        only the load balancer data plane, over the data directory's store
               version   print the version
 
             flags (each also read from the environment variable shown):
@@ -66,6 +70,15 @@ internal static class Program
               --availability-zone AZ   ecs.availability-zone (WHARF_AVAILABILITY_ZONE)
               --attribute NAME=VALUE   custom attribute, repeatable (WHARF_AGENT_ATTRIBUTES=a=b,c=d)
               --state-dir DIR          agent identity (default <data-dir>/agent)
+            DNS server (up and server read the variables; dns also takes the flags):
+              --dns-port N             DNS port (WHARF_DNS_PORT, default 53; off: no DNS server)
+              --dns-bind ADDRS         its addresses (WHARF_DNS_BIND, default 127.0.0.1, comma-separated)
+              --container-address A    the DNS server task containers get (WHARF_DNS_CONTAINER_ADDRESS:
+                                       auto = the Docker bridge gateway, off, or an IPv4 address)
+            dns and lb flags:
+              --data-dir DIR           the server's state directory, as above
+              --poll-seconds N         how often the store is reread (WHARF_POLL_SECONDS, default 2)
+              --listener-bind ADDR     lb: where listeners bind (WHARF_LB_BIND, default 0.0.0.0)
             """);
         return 0;
     }

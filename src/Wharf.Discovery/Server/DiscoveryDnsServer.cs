@@ -11,7 +11,9 @@ namespace Wharf.Discovery.Server;
 /// through one volatile reference; <see cref="Update"/> swaps in a new snapshot atomically, so a
 /// query sees either the old zones or the new ones, never a mix. Names outside every namespace
 /// are forwarded to the upstream resolvers; a query that cannot be answered gets an error code
-/// and the server keeps serving.
+/// and the server keeps serving. A load balancer's name is answered with 127.0.0.1 for askers on
+/// this host and with <c>balancerAddress</c> (the address this server's askers reach the host at)
+/// for the others.
 /// </summary>
 public sealed class DiscoveryDnsServer : IDisposable
 {
@@ -22,12 +24,20 @@ public sealed class DiscoveryDnsServer : IDisposable
     private readonly Random random;
     private readonly string description;
     private readonly string upstreamDescription;
+    private readonly IPAddress? balancerAddress;
     private ZoneSnapshot snapshot = ZoneSnapshot.Empty;
 
     /// <summary>Creates a server on <paramref name="endpoints"/> (each served over UDP and TCP); call <see cref="Start"/>.</summary>
-    public DiscoveryDnsServer(IReadOnlyList<IPEndPoint> endpoints, IReadOnlyList<IPAddress> upstreamServers, ILogger logger, Random? random = null)
+    /// <param name="endpoints">Where to listen.</param>
+    /// <param name="upstreamServers">Where names outside every namespace are forwarded.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="random">The routing policies' randomness.</param>
+    /// <param name="balancerAddress">The address answered for load balancer names to askers not on this host.</param>
+    public DiscoveryDnsServer(
+        IReadOnlyList<IPEndPoint> endpoints, IReadOnlyList<IPAddress> upstreamServers, ILogger logger, Random? random = null, IPAddress? balancerAddress = null)
     {
         this.logger = logger;
+        this.balancerAddress = balancerAddress;
         this.random = random ?? Random.Shared;
         var transports = new List<IServerTransport>();
         foreach (var endpoint in endpoints)
@@ -60,6 +70,9 @@ public sealed class DiscoveryDnsServer : IDisposable
 
     internal ZoneSnapshot Current => Volatile.Read(ref snapshot);
 
+    /// <summary>Where this server listens, for the log.</summary>
+    public override string ToString() => description;
+
     public void Dispose() => server.Stop();
 
     private async Task OnQueryReceivedAsync(object sender, QueryReceivedEventArgs e)
@@ -69,7 +82,7 @@ public sealed class DiscoveryDnsServer : IDisposable
             return;
         }
 
-        var answer = ZoneResponder.Answer(query, Current, random);
+        var answer = ZoneResponder.Answer(query, Current, random, BalancerAddress.For(e.RemoteEndpoint, balancerAddress));
         e.Response = answer ?? await ForwardAsync(query);
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace Wharf.Discovery.Server;
@@ -19,4 +20,16 @@ internal static partial class DnsLog
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Rebuilding the DNS zones failed; still serving the previous ones")]
     public static partial void RebuildFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5110, Level = LogLevel.Error, Message = "The DNS server could not listen on {Endpoints}; service discovery DNS is off there (set WHARF_DNS_PORT or WHARF_DNS_BIND)")]
+    public static partial void BindFailed(ILogger logger, string endpoints, Exception exception);
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "The DNS server could not listen on {Endpoints} for task containers (another Wharf may own it; WHARF_DNS_CONTAINER_ADDRESS=off turns this off); task containers use Docker's default DNS")]
+    public static partial void ContainerBindFailed(ILogger logger, string endpoints, Exception exception);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Information, Message = "Task containers resolve through the DNS server at {Address}:53")]
+    public static partial void ContainerDnsReady(ILogger logger, IPAddress address);
+
+    [LoggerMessage(EventId = 5113, Level = LogLevel.Warning, Message = "No Docker bridge gateway found (asked {DockerEndpoint}, then docker0); task containers use Docker's default DNS (set WHARF_DNS_CONTAINER_ADDRESS)")]
+    public static partial void NoBridgeGateway(ILogger logger, string dockerEndpoint);
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
 using Wharf.Discovery.Routing;
@@ -9,12 +11,17 @@ namespace Wharf.Discovery.Server;
 /// <summary>
 /// Answers one query from a snapshot: authoritative answers (SOA, NS, A, AAAA, SRV, CNAME) inside a
 /// namespace, NXDOMAIN or NODATA with the zone's SOA for names it lacks, FORMERR for a query that is
-/// not exactly one question, NOTIMP for other opcodes; null when the name is outside every namespace
-/// (the caller forwards it). Pure apart from the injected randomness.
+/// not exactly one question, NOTIMP for other opcodes; a load balancer's DNS name gets an A record
+/// with <c>balancerAddress</c> (where its listeners are reachable from the asker) and no other type;
+/// null when the name is outside every namespace and no balancer's (the caller forwards it). Pure
+/// apart from the injected randomness.
 /// </summary>
 internal static class ZoneResponder
 {
-    public static DnsMessage? Answer(DnsMessage query, ZoneSnapshot snapshot, Random random)
+    /// <summary>The TTL of a load balancer's A record, as ELB publishes its names.</summary>
+    public const int BalancerTtl = 60;
+
+    public static DnsMessage? Answer(DnsMessage query, ZoneSnapshot snapshot, Random random, IPAddress? balancerAddress = null)
     {
         var response = query.CreateResponseInstance();
         response.IsRecursionAllowed = true;
@@ -32,6 +39,11 @@ internal static class ZoneResponder
 
         var question = query.Questions[0];
         var name = NameOf(question.Name);
+        if (snapshot.Balancers.Contains(name))
+        {
+            return AnswerBalancer(response, question, name, balancerAddress);
+        }
+
         var zone = snapshot.FindZone(name);
         if (zone is null)
         {
@@ -77,6 +89,25 @@ internal static class ZoneResponder
         if (response.AnswerRecords.Count == 0)
         {
             response.AuthorityRecords.Add(Soa(zone, snapshot.Serial));
+        }
+
+        return response;
+    }
+
+    private static DnsMessage AnswerBalancer(DnsMessage response, DnsQuestion question, string name, IPAddress? address)
+    {
+        if (question.RecordClass is not (RecordClass.INet or RecordClass.Any))
+        {
+            response.ReturnCode = ReturnCode.Refused;
+            return response;
+        }
+
+        // The name exists whatever the type: other types get NODATA, so stub resolvers asking A and
+        // AAAA together take the A answer instead of failing on an NXDOMAIN for AAAA.
+        response.IsAuthoritiveAnswer = true;
+        if (question.RecordType is RecordType.A or RecordType.Any && address is { AddressFamily: AddressFamily.InterNetwork })
+        {
+            response.AnswerRecords.Add(new ARecord(DomainName.Parse(name), BalancerTtl, address));
         }
 
         return response;

@@ -8,7 +8,8 @@ namespace Wharf.Discovery.Zones;
 /// <summary>
 /// Turns registrations into a <see cref="ZoneSnapshot"/>, publishing records as Cloud Map creates
 /// them in Route 53: A, AAAA, SRV and CNAME at <c>{service}.{namespace}</c>; for SRV the target is
-/// <c>{instance}.{service}.{namespace}</c>, which also gets the instance's A/AAAA records. Pure.
+/// <c>{instance}.{service}.{namespace}</c>, which also gets the instance's A/AAAA records. Load
+/// balancers' DNS names are carried along as names only: their address depends on who asks. Pure.
 /// </summary>
 internal static class ZoneBuilder
 {
@@ -16,7 +17,8 @@ internal static class ZoneBuilder
         IEnumerable<DiscoveryNamespaceRecord> namespaces,
         IEnumerable<DiscoveryServiceRecord> services,
         IEnumerable<DiscoveryInstanceRecord> instances,
-        uint serial)
+        uint serial,
+        IEnumerable<string>? balancerNames = null)
     {
         var instancesByService = instances.GroupBy(i => i.ServiceId).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Id, StringComparer.Ordinal).ToList());
         var servicesByNamespace = services.GroupBy(s => s.NamespaceId).ToDictionary(g => g.Key, g => g.ToList());
@@ -33,7 +35,8 @@ internal static class ZoneBuilder
             zones[apex] = new Zone(apex, ClampTtl(ns.SoaTtl ?? 15), names.ToDictionary(p => p.Key, p => (IReadOnlyList<RecordSet>)p.Value, StringComparer.Ordinal));
         }
 
-        return new ZoneSnapshot(zones, serial);
+        var balancers = (balancerNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        return new ZoneSnapshot(zones, serial, balancers);
     }
 
     /// <summary>Lowercase, without a trailing dot.</summary>

@@ -7,7 +7,9 @@ namespace Wharf.Server.AgentChannel;
 /// <summary>
 /// Builds what the agent runs from a task, its definition's wire JSON and the task's
 /// <c>overrides</c> (container overrides replace command, add/replace environment entries and
-/// replace cpu/memory, as ECS applies them).
+/// replace cpu/memory, as ECS applies them). <c>dnsServers</c> (where Wharf's DNS server serves task
+/// containers) apply to bridge-mode tasks only: host-mode tasks share the host's resolver, and
+/// awsvpc/none tasks have no route to the bridge gateway.
 /// </summary>
 internal static class TaskSpecBuilder
 {
@@ -24,6 +26,7 @@ internal static class TaskSpecBuilder
             containers.Add(BuildContainer(c, o));
         }
 
+        var networkMode = (string?)td["networkMode"] ?? "bridge";
         return new TaskSpec
         {
             TaskArn = task.Arn,
@@ -31,12 +34,12 @@ internal static class TaskSpecBuilder
             Family = task.Family,
             Revision = task.Revision,
             DesiredStatus = task.DesiredStatus == "STOPPED" ? "STOPPED" : "RUNNING",
-            NetworkMode = (string?)td["networkMode"] ?? "bridge",
+            NetworkMode = networkMode,
             Cpu = ParseInt(task.Cpu),
             Memory = ParseInt(task.Memory),
             Containers = containers,
             Volumes = (td["volumes"]?.AsArray() ?? []).Select(v => BuildVolume(v!.AsObject())).ToList(),
-            DnsServers = dnsServers,
+            DnsServers = networkMode == "bridge" ? dnsServers : [],
         };
     }
 

@@ -27,6 +27,7 @@ internal static class CloudMapApi
         services.TryAddSingleton<InstanceRegistry>();
         services.TryAddSingleton<TaggedResources>();
         services.TryAddSingleton(_ => DnsHostOptions.FromEnvironment());
+        services.TryAddSingleton<ContainerDnsServers>();
         services.AddHostedService<DnsHostService>();
 
         api.Add<CreatePrivateDnsNamespaceHandler, CreatePrivateDnsNamespaceRequest, CreatePrivateDnsNamespaceResponse>(Service, "CreatePrivateDnsNamespace")

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Wharf.Core.Model;
 using Wharf.Protocol.AgentChannel;
 using Wharf.Server.AgentChannel;
+using Wharf.Server.CloudMap.Dns;
 using Wharf.Server.State;
 
 namespace Wharf.Server.Controllers;
@@ -19,6 +20,7 @@ namespace Wharf.Server.Controllers;
 internal sealed partial class TaskDispatcher(
     StateRepository state,
     AgentRegistry agents,
+    ContainerDnsServers containerDns,
     ILogger<TaskDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Resync = TimeSpan.FromSeconds(10);
@@ -92,7 +94,7 @@ internal sealed partial class TaskDispatcher(
                 var definition = await GetDefinitionAsync(task.Value, cancellationToken);
                 if (definition is not null)
                 {
-                    specs.Add(TaskSpecBuilder.Build(task.Value, definition, []));
+                    specs.Add(TaskSpecBuilder.Build(task.Value, definition, containerDns.Current));
                 }
             }
 

@@ -46,7 +46,7 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         process = WharfProcess.Start(
             ["up", "--port", Port.ToString(CultureInfo.InvariantCulture), "--data-dir", Path.Combine(root, "data"),
              "--account-id", AccountId, "--join-token", Guid.NewGuid().ToString("N")],
-            new Dictionary<string, string?> { ["HOME"] = root, ["WHARF_DNS_PORT"] = DnsPort.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?> { ["HOME"] = root, ["WHARF_DNS_PORT"] = DnsPort.ToString(CultureInfo.InvariantCulture), ["WHARF_DNS_CONTAINER_ADDRESS"] = "off" },
             Log);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var started = Stopwatch.GetTimestamp();

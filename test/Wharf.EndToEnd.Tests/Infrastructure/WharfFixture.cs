@@ -10,15 +10,24 @@ namespace Wharf.EndToEnd.Tests.Infrastructure;
 /// <c>wharf up</c> on a free port with its own temporary data directory, home, join token and
 /// account id, so classes run side by side on one Docker Engine. The account id is unique per
 /// instance, which makes every task ARN, and so every task container's
-/// <c>com.amazonaws.ecs.task-arn</c> label, tell which instance it belongs to.
+/// <c>com.amazonaws.ecs.task-arn</c> label, tell which instance it belongs to. Task containers get
+/// no Wharf DNS server (<c>WHARF_DNS_CONTAINER_ADDRESS=off</c>): only one instance can own the
+/// bridge gateway's port 53, so the classes that need it opt in through a subclass.
 /// </summary>
-public sealed class WharfFixture : IAsyncLifetime
+public class WharfFixture : IAsyncLifetime
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private readonly string root;
+    private readonly Dictionary<string, string?> environment;
     private WharfProcess? process;
 
     public WharfFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>An instance whose process also gets <paramref name="extraEnvironment"/> (it wins over the defaults).</summary>
+    protected WharfFixture(IReadOnlyDictionary<string, string?> extraEnvironment)
     {
         root = Directory.CreateTempSubdirectory("wharf-e2e-").FullName;
         DataDirectory = Path.Combine(root, "data");
@@ -28,6 +37,11 @@ public sealed class WharfFixture : IAsyncLifetime
         Endpoint = new Uri($"http://127.0.0.1:{Port}");
         Aws = new AwsCli(Endpoint);
         Log = new WharfLog(Path.Combine(root, "wharf.log"));
+        environment = new Dictionary<string, string?> { ["HOME"] = root, ["WHARF_DNS_CONTAINER_ADDRESS"] = "off" };
+        foreach (var (name, value) in extraEnvironment)
+        {
+            environment[name] = value;
+        }
     }
 
     public int Port { get; }
@@ -68,7 +82,7 @@ public sealed class WharfFixture : IAsyncLifetime
         }
 
         process?.Dispose();
-        process = WharfProcess.Start(Arguments, new Dictionary<string, string?> { ["HOME"] = root }, Log);
+        process = WharfProcess.Start(Arguments, environment, Log);
         await WaitUntilReadyAsync(process);
     }
 

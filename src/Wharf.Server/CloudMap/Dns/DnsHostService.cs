@@ -1,44 +1,37 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Wharf.Discovery.Feed;
-using Wharf.Discovery.Server;
+using Wharf.Discovery.Hosting;
 using Wharf.Storage;
 
 namespace Wharf.Server.CloudMap.Dns;
 
 /// <summary>
-/// Runs the discovery DNS server inside the server process, fed from the state store. A port that
-/// cannot be bound is logged and the rest of the server keeps running.
+/// Runs the discovery DNS server inside the server process, fed from the state store, and tells the
+/// task dispatcher which DNS server task containers get. An address that cannot be bound is logged and
+/// the rest of the server keeps running. With the server's own DNS off, a container address set
+/// explicitly (<c>WHARF_DNS_CONTAINER_ADDRESS</c>) is one a separate <c>wharf dns</c> serves: tasks get
+/// it as is.
 /// </summary>
-internal sealed partial class DnsHostService(DnsHostOptions options, IStateStore store, ILoggerFactory loggers) : BackgroundService
+internal sealed class DnsHostService(DnsHostOptions options, IStateStore store, ILoggerFactory loggers, ContainerDnsServers containerDns) : BackgroundService
 {
-    private readonly ILogger logger = loggers.CreateLogger<DnsHostService>();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Enabled)
+        var settings = options.Settings;
+        if (!settings.Enabled)
         {
+            containerDns.Set(settings.ContainerDns ? settings.ContainerAddress : null);
             return;
         }
 
-        var upstream = (await UpstreamResolvers.ReadAsync(options.ResolvConfPath, stoppingToken))
-            .Where(a => !options.Endpoints.Any(e => e.Address.Equals(a) && e.Port == DnsHostOptions.DefaultPort))
-            .ToList();
-        using var server = new DiscoveryDnsServer(options.Endpoints, upstream, loggers.CreateLogger<DiscoveryDnsServer>());
+        var host = new DiscoveryDnsHost(settings, store, loggers);
+        host.ContainerAddressReady += containerDns.Set;
         try
         {
-            server.Start();
+            await host.RunAsync(stoppingToken);
         }
-        catch (System.Net.Sockets.SocketException ex)
+        finally
         {
-            LogBindFailed(logger, string.Join(", ", options.Endpoints), ex);
-            return;
+            containerDns.Set(null);
         }
-
-        using var feed = new RegistrationFeed(store, server, logger);
-        await feed.RunAsync(stoppingToken);
     }
-
-    [LoggerMessage(EventId = 5110, Level = LogLevel.Error, Message = "The DNS server could not listen on {Endpoints}; service discovery DNS is off (set WHARF_DNS_PORT)")]
-    private static partial void LogBindFailed(ILogger logger, string endpoints, Exception exception);
 }

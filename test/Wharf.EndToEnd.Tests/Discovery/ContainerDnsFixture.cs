@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Wharf.EndToEnd.Tests.Infrastructure;
+
+namespace Wharf.EndToEnd.Tests.Discovery;
+
+/// <summary>
+/// <c>wharf up</c> whose DNS server also serves task containers on the Docker bridge gateway's port
+/// 53 (<c>WHARF_DNS_CONTAINER_ADDRESS=auto</c>), with its loopback listener on a free high port for
+/// <c>dig</c>. Only one process on the host can own the gateway's port 53, so the classes using this
+/// fixture share the <see cref="ContainerDnsCollection"/> (they run one after the other) and every
+/// other fixture turns container DNS off.
+/// </summary>
+public sealed partial class ContainerDnsFixture : WharfFixture
+{
+    public ContainerDnsFixture()
+        : this(FreePort())
+    {
+    }
+
+    private ContainerDnsFixture(int dnsPort)
+        : base(new Dictionary<string, string?>
+        {
+            ["WHARF_DNS_PORT"] = dnsPort.ToString(CultureInfo.InvariantCulture),
+            ["WHARF_DNS_CONTAINER_ADDRESS"] = "auto",
+        })
+    {
+        DnsPort = dnsPort;
+    }
+
+    public int DnsPort { get; }
+
+    /// <summary>
+    /// The address task containers resolve through, once the server says it serves there; fails at
+    /// once, saying why, when it could not bind it (another process owns the gateway's port 53).
+    /// </summary>
+    public async Task<string> ContainerDnsAddressAsync()
+    {
+        var log = await Poll.UntilAsync("the DNS server to serve task containers", () => Task.FromResult(ReadLog()),
+            l => ReadyPattern().IsMatch(l) || l.Contains("for task containers", StringComparison.Ordinal) || l.Contains("No Docker bridge gateway", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), _ => Describe());
+        var ready = ReadyPattern().Match(log);
+        return ready.Success
+            ? ready.Groups[1].Value
+            : throw new InvalidOperationException($"This Wharf could not serve DNS to task containers (is another process on the bridge gateway's port 53? `ss -lunp | grep :53`).\n{Describe()}");
+    }
+
+    /// <summary><c>dig @127.0.0.1 -p DNSPORT &lt;args&gt;</c>.</summary>
+    public Task<ProcessResult> DigAsync(params string[] args) =>
+        ProcessRunner.RunAsync("dig", ["@127.0.0.1", "-p", DnsPort.ToString(CultureInfo.InvariantCulture), "+time=2", "+tries=1", .. args],
+            timeout: TimeSpan.FromSeconds(20));
+
+    private string ReadLog()
+    {
+        using var stream = new FileStream(Log.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A port free for TCP and UDP on loopback now.</summary>
+    private static int FreePort()
+    {
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            try
+            {
+                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+    }
+
+    [GeneratedRegex(@"resolve through the DNS server at ([0-9.]+):53")]
+    private static partial Regex ReadyPattern();
+}

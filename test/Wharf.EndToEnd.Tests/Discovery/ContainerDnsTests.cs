@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Wharf.EndToEnd.Tests.Infrastructure;
+
+namespace Wharf.EndToEnd.Tests.Discovery;
+
+/// <summary>
+/// Names resolve inside task containers without any set-up: a bridge-mode task gets the DNS server
+/// on the Docker bridge gateway as its resolver, and from inside it busybox resolves a Cloud Map
+/// name registered with the AWS CLI and reaches a load balancer's listener by its DNS name (answered
+/// with the gateway to containers, with 127.0.0.1 to dig on this host).
+/// </summary>
+[Trait("Category", "EndToEnd")]
+[Trait("Area", "Discovery")]
+[Collection(ContainerDnsCollection.Name)]
+public sealed class ContainerDnsTests(ContainerDnsFixture wharf, ITestOutputHelper output) : WharfTest(wharf, output), IClassFixture<ContainerDnsFixture>
+{
+    private const string ProbeDefinition = """
+        {"family": "dns-probe", "containerDefinitions": [{"name": "probe", "image": "wharf/busybox:latest", "essential": true,
+          "memory": 16, "command": ["sleep", "3600"]}]}
+        """;
+
+    [Fact]
+    public Task Task_CloudMapNameAndBalancerName_ResolveInsideTheContainer() => Scenario(async () =>
+    {
+        var gateway = await wharf.ContainerDnsAddressAsync();
+        var nsId = await DiscoveryCli.CreatePrivateNamespaceAsync(Aws, "tasks.e2e.internal");
+        var serviceId = (await DiscoveryCli.OkAsync(Aws, "create-service", "--name", "db", "--namespace-id", nsId,
+            "--dns-config", "RoutingPolicy=MULTIVALUE,DnsRecords=[{Type=A,TTL=5}]"))["Service"]!["Id"]!.GetValue<string>();
+        await DiscoveryCli.OkAsync(Aws, "register-instance", "--service-id", serviceId, "--instance-id", "db-1", "--attributes", "AWS_INSTANCE_IPV4=10.77.0.9");
+
+        var lb = (await Aws.RunAsync("elbv2", "create-load-balancer", "--name", "by-name")).EnsureSuccess()["LoadBalancers"]![0]!;
+        var dnsName = lb["DNSName"]!.GetValue<string>();
+        var port = FreePort();
+        (await Aws.RunAsync("elbv2", "create-listener", "--load-balancer-arn", lb["LoadBalancerArn"]!.GetValue<string>(), "--protocol", "HTTP",
+            "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--default-actions", "Type=fixed-response,FixedResponseConfig={StatusCode=200,ContentType=text/plain,MessageBody=reached by name}")).EnsureSuccess();
+
+        // On this host the balancer's name is loopback; through the gateway listener it is the gateway.
+        var local = await Poll.UntilAsync($"dig {dnsName}", () => wharf.DigAsync(dnsName, "A", "+short"), r => r.StdOut.Trim().Length > 0, TimeSpan.FromSeconds(30), r => r.ToString());
+        Assert.Equal("127.0.0.1", local.StdOut.Trim());
+        var viaGateway = await ProcessRunner.RunAsync("dig", [$"@{gateway}", "+time=2", "+tries=1", dnsName, "A", "+short"], timeout: TimeSpan.FromSeconds(20));
+        Assert.Equal(gateway, viaGateway.StdOut.Trim());
+
+        await Aws.EcsOkAsync("register-task-definition", "--cli-input-json", ProbeDefinition);
+        var arns = EcsTasks.Arns(await Aws.EcsOkAsync("run-task", "--task-definition", "dns-probe"));
+        var task = (await EcsTasks.WaitForStatusAsync(Aws, "default", arns, "RUNNING"))[0]!;
+        var container = EcsTasks.Str(task["containers"]![0], "runtimeId")!;
+
+        var resolvConf = await DockerCli.OkAsync("exec", container, "cat", "/etc/resolv.conf");
+        Assert.Contains($"nameserver {gateway}", resolvConf, StringComparison.Ordinal);
+
+        var lookup = await Poll.UntilAsync("nslookup in the task", () => ExecAsync(container, "nslookup db.tasks.e2e.internal"),
+            r => r.StdOut.Contains("10.77.0.9", StringComparison.Ordinal), TimeSpan.FromSeconds(30), r => r.ToString());
+        Assert.Contains($"Server:\t\t{gateway}", lookup.StdOut, StringComparison.Ordinal);
+
+        var page = await Poll.UntilAsync("wget through the balancer by name", () => ExecAsync(container, $"timeout 10 wget -q -O- http://{dnsName}:{port}/"),
+            r => r.ExitCode == 0, TimeSpan.FromSeconds(30), r => r.ToString());
+        Assert.Equal("reached by name", page.StdOut.Trim());
+
+        // A name in the namespace that is not registered is NXDOMAIN there too.
+        var missing = await ExecAsync(container, "nslookup nothing.tasks.e2e.internal");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("NXDOMAIN", missing.StdOut + missing.StdErr, StringComparison.Ordinal);
+
+        await Aws.EcsOkAsync("stop-task", "--task", arns[0]);
+    });
+
+    private static Task<ProcessResult> ExecAsync(string container, string script) =>
+        DockerCli.RunAsync("exec", container, "sh", "-c", script);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
