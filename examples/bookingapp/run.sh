@@ -59,9 +59,10 @@ registry_arn="$(aws servicediscovery create-service --name redis --namespace-id 
 echo "   $registry_arn"
 
 echo "3. The ECS service redis, registered through serviceRegistries"
+# Bridge mode: ECS wants the container and port the registry refers to.
 aws ecs register-task-definition --cli-input-json "file://$here/redis-taskdef.json" >/dev/null
 aws ecs create-service --service-name redis --task-definition redis --desired-count 1 \
-  --service-registries "registryArn=$registry_arn" >/dev/null
+  --service-registries "registryArn=$registry_arn,containerName=redis,containerPort=6379" >/dev/null
 aws ecs wait services-stable --services redis
 
 echo "4. The web service, which finds Redis at redis.internal-bookingapp.com:6379"
