@@ -1,0 +1,30 @@
+using Wharf.Protocol.Generated.ApplicationAutoScaling;
+using Wharf.Server.Api;
+using Wharf.Server.ApplicationAutoScaling.Common;
+
+namespace Wharf.Server.ApplicationAutoScaling.Policies;
+
+/// <summary>DeleteScalingPolicy: deletes the policy and the alarms a target-tracking policy created.</summary>
+internal sealed class DeleteScalingPolicyHandler(ScalingStore store, TargetTrackingAlarms alarms)
+    : IOperationHandler<DeleteScalingPolicyRequest, DeleteScalingPolicyResponse>
+{
+    public async ValueTask<DeleteScalingPolicyResponse> HandleAsync(
+        DeleteScalingPolicyRequest input, OperationContext context, CancellationToken cancellationToken)
+    {
+        var resource = ScalableResource.Parse(input.ServiceNamespace, input.ResourceId, input.ScalableDimension);
+        var key = ScalingKinds.ChildKey(resource.Key, input.PolicyName!);
+        var deleted = await store.Repository.RetryAsync(
+            async ct =>
+            {
+                var policy = await store.Repository.GetAsync<ScalingPolicyRecord>(ScalingKinds.Policy, key, ct)
+                    ?? throw ScalingErrors.PolicyNotFound(resource.ServiceNamespace, resource.ResourceId, resource.ScalableDimension, input.PolicyName!);
+                var write = store.Repository.Begin();
+                write.Delete(ScalingKinds.Policy, key, policy.Version);
+                await write.CommitAsync(ct);
+                return policy.Value;
+            },
+            cancellationToken);
+        await alarms.DeleteAsync(deleted.Alarms, cancellationToken);
+        return new DeleteScalingPolicyResponse();
+    }
+}
