@@ -32,7 +32,7 @@ internal sealed class GetMetricStatisticsHandler(MetricStore store) : IOperation
             ?? throw CloudWatchErrors.InvalidParameterValue($"The value {e} for parameter ExtendedStatistics is not supported.")).ToList();
         var start = MetricQuery.AlignStart(input.StartTime!.Value, period);
         var end = input.EndTime!.Value;
-        MetricQuery.CheckDatapoints(start, end, period);
+        MetricQuery.CheckDatapoints(input.StartTime!.Value, end, period);
 
         var key = MetricQuery.Key(ns, name, input.Dimensions);
         var periods = await store.QueryAsync(key, start, end, TimeSpan.FromSeconds(period), input.Unit, percentiles, cancellationToken);
