@@ -5,6 +5,7 @@ using Wharf.Agent.Diagnostics;
 using Wharf.Agent.Docker;
 using Wharf.Agent.Engine;
 using Wharf.Agent.Host;
+using Wharf.Agent.Logs;
 using Wharf.Agent.Stats;
 using Wharf.Protocol.AgentChannel;
 
@@ -53,8 +54,15 @@ public static class AgentProgram
             var reports = new ReportQueue(ids.Next);
             var ports = new PortAllocator(new SocketHostPortProbe(), random);
             var settings = new EngineSettings { InstanceId = identity.Ec2InstanceId, CleanupDelay = options.ContainerCleanupDelay };
+            using var logSource = new DockerLogSource(options.DockerEndpoint);
+            var logShipper = new LogShipper(
+                docker, logSource, new LogPositionStore(options.StateDirectory), identity.Ec2InstanceId, time, ids.Next,
+                loggerFactory.CreateLogger("Wharf.Agent.Logs"));
             var context = new EngineContext(
-                docker, settings, ports, reports, time, random, loggerFactory.CreateLogger("Wharf.Agent.Engine"));
+                docker, settings, ports, reports, time, random, loggerFactory.CreateLogger("Wharf.Agent.Engine"))
+            {
+                LogStreams = logShipper,
+            };
             await using var engine = new TaskEngine(context);
             await AdoptAsync(engine, time, random, logger, cancellationToken);
 
@@ -98,9 +106,9 @@ public static class AgentProgram
                 random,
                 ids.Next,
                 loggerFactory.CreateLogger("Wharf.Agent.ControlPlane"),
-                [stats]);
+                [logShipper, stats]);
 
-            await Task.WhenAll(engine.RunAsync(cancellationToken), client.RunAsync(cancellationToken));
+            await Task.WhenAll(engine.RunAsync(cancellationToken), client.RunAsync(cancellationToken), logShipper.RunDiscoveryAsync(cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

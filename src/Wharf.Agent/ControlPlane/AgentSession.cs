@@ -155,6 +155,7 @@ internal sealed class AgentSession(
                 logger.ServerRefused(error.Code, error.Message);
                 return false;
             default:
+                _ = (publishers ?? []).Any(p => p.Receive(message));
                 return true;
         }
     }

@@ -14,4 +14,7 @@ internal interface ISessionPublisher
 
     /// <summary>True when <paramref name="messageId"/> was one of this publisher's messages.</summary>
     bool Acknowledge(string messageId);
+
+    /// <summary>True when <paramref name="message"/>, of a type the session does not handle itself, was this publisher's (an answer with a body).</summary>
+    bool Receive(AgentMessage message) => false;
 }

@@ -59,6 +59,8 @@ internal static class ContainerConfigBuilder
             labels[DockerLabels.StopTimeout] = stopTimeout.ToString(CultureInfo.InvariantCulture);
         }
 
+        Logs.AwsLogsConfig.AddLabel(labels, task, container);
+
         return new ContainerCreateRequest
         {
             Name = dockerName,

@@ -20,6 +20,9 @@ internal sealed class EngineContext(
     public TimeProvider Time { get; } = time;
     public ILogger Logger { get; } = logger;
 
+    /// <summary>Opens awslogs streams before containers start; null when logs are not shipped (tests).</summary>
+    public Logs.ILogStreamOpener? LogStreams { get; init; }
+
     /// <summary>Lower-case hex from the injected randomness (which may not be thread-safe, hence the lock).</summary>
     public string RandomHex(int length)
     {

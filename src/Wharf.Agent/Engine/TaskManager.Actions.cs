@@ -162,9 +162,16 @@ internal sealed partial class TaskManager
         container.Busy = true;
         var name = container.Name;
         var id = container.RuntimeId!;
+        var logStreams = _ctx.LogStreams;
+        var awslogs = logStreams is null ? null : Logs.AwsLogsConfig.From(_spec, container.Spec);
         RunAction(
             async token =>
             {
+                if (logStreams is not null && awslogs is not null && await logStreams.OpenAsync(awslogs, id, token) is { } refused)
+                {
+                    return new TaskEvent.StartFailed(name, refused, PortConflict: false);
+                }
+
                 try
                 {
                     await Docker.StartContainerAsync(id, token);

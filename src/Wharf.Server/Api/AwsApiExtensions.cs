@@ -20,6 +20,7 @@ internal static class AwsApiExtensions
         ElasticLoadBalancing.ElasticLoadBalancingApi.Register(api);
         Ec2.Ec2Api.Register(api);
         CloudWatch.CloudWatchApi.Register(api);
+        Logs.LogsApi.Register(api);
         ApplicationAutoScaling.ApplicationAutoScalingApi.Register(api);
         Sts.StsApi.Register(api);
         services.AddSingleton(table);
