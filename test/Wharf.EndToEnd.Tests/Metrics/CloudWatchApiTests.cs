@@ -6,7 +6,7 @@ namespace Wharf.EndToEnd.Tests.Metrics;
 
 /// <summary>
 /// CloudWatch metrics and alarms through the real AWS CLI (RPC v2 CBOR) and boto3 forced onto the
-/// Query protocol: a put/get round trip, an alarm on a custom metric going to ALARM on the values
+/// Query and JSON 1.0 protocols: a put/get round trip, an alarm on a custom metric going to ALARM on the values
 /// put and back by SetAlarmState, its history, and AWS's errors for bad input.
 /// </summary>
 [Trait("Category", "EndToEnd")]
@@ -44,18 +44,20 @@ public sealed class CloudWatchApiTests(WharfFixture wharf, ITestOutputHelper out
         Assert.Contains(listed["Metrics"]!.AsArray(), m => m!["MetricName"]!.GetValue<string>() == "Orders");
     });
 
-    [Fact]
-    public Task QueryProtocol_Boto3_PutGetAndErrors() => Scenario(async () =>
+    [Theory]
+    [InlineData("query")]
+    [InlineData("json")]
+    public Task OtherProtocols_Boto3_PutGetAndErrors(string protocol) => Scenario(async () =>
     {
-        var result = await Aws.Boto3Async(QueryClient + """
+        var result = await Aws.Boto3Async(ClientFor(protocol) + $$"""
             import datetime
             now = datetime.datetime.now(datetime.timezone.utc)
-            put = call(cw.put_metric_data, Namespace="QueryApp", MetricData=[
+            put = call(cw.put_metric_data, Namespace="{{protocol}}App", MetricData=[
                 {"MetricName": "Latency", "Value": 30.0, "Unit": "Milliseconds", "Timestamp": now - datetime.timedelta(seconds=90)},
                 {"MetricName": "Latency", "Value": 50.0, "Unit": "Milliseconds", "Timestamp": now - datetime.timedelta(seconds=90)}])
-            got = call(cw.get_metric_statistics, Namespace="QueryApp", MetricName="Latency",
+            got = call(cw.get_metric_statistics, Namespace="{{protocol}}App", MetricName="Latency",
                 StartTime=now - datetime.timedelta(minutes=10), EndTime=now, Period=600, Statistics=["Average", "Maximum"])
-            too_many = call(cw.get_metric_statistics, Namespace="QueryApp", MetricName="Latency",
+            too_many = call(cw.get_metric_statistics, Namespace="{{protocol}}App", MetricName="Latency",
                 StartTime=now - datetime.timedelta(days=1), EndTime=now, Period=1, Statistics=["Average"])
             missing = call(cw.set_alarm_state, AlarmName="no-such-alarm", StateValue="OK", StateReason="x")
             out({"protocol": cw.meta.service_model.protocol, "put": put, "got": got, "too_many": too_many, "missing": missing})
@@ -63,7 +65,7 @@ public sealed class CloudWatchApiTests(WharfFixture wharf, ITestOutputHelper out
         var json = result.EnsureSuccess();
         Output.WriteLine(json.ToJsonString());
 
-        Assert.Equal("query", json["protocol"]!.GetValue<string>());
+        Assert.Equal(protocol, json["protocol"]!.GetValue<string>());
         Assert.NotNull(json["put"]!["ok"]);
         var point = Assert.Single(json["got"]!["ok"]!["Datapoints"]!.AsArray())!;
         Assert.Equal(40, point["Average"]!.GetValue<double>());
@@ -139,13 +141,14 @@ public sealed class CloudWatchApiTests(WharfFixture wharf, ITestOutputHelper out
         Assert.Equal("ResourceNotFound", unknownState.ErrorCode);
     });
 
-    // botocore prefers RPC v2 CBOR for CloudWatch; a copy of its model that names only Query makes
-    // boto3 speak Query (form bodies, XML answers), as older SDKs and Debian's AWS CLI v2 do.
-    private const string QueryClient = """
+    // botocore prefers RPC v2 CBOR for CloudWatch; a copy of its model that names only one other
+    // protocol makes boto3 speak it: Query (form bodies, XML answers), as older SDKs and Debian's
+    // AWS CLI v2 do, or JSON 1.0 (X-Amz-Target GraniteServiceVersion20100801.*).
+    private static string ClientFor(string protocol) => $$"""
         import tempfile, botocore.loaders, boto3
         _model = botocore.loaders.Loader().load_service_model("cloudwatch", "service-2")
-        _model["metadata"]["protocol"] = "query"
-        _model["metadata"]["protocols"] = ["query"]
+        _model["metadata"]["protocol"] = "{{protocol}}"
+        _model["metadata"]["protocols"] = ["{{protocol}}"]
         _dir = tempfile.mkdtemp()
         os.makedirs(os.path.join(_dir, "cloudwatch", _model["metadata"]["apiVersion"]))
         with open(os.path.join(_dir, "cloudwatch", _model["metadata"]["apiVersion"], "service-2.json"), "w") as f:
