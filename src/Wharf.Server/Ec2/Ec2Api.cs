@@ -18,6 +18,7 @@ internal static class Ec2Api
             .Add<DescribeAvailabilityZonesHandler, DescribeAvailabilityZonesRequest, DescribeAvailabilityZonesResult>(Service, "DescribeAvailabilityZones")
             .Add<DescribeAccountAttributesHandler, DescribeAccountAttributesRequest, DescribeAccountAttributesResult>(Service, "DescribeAccountAttributes")
             .Add<DescribeVpcAttributeHandler, DescribeVpcAttributeRequest, DescribeVpcAttributeResult>(Service, "DescribeVpcAttribute")
-            .Add<DescribeRouteTablesHandler, DescribeRouteTablesRequest, DescribeRouteTablesResult>(Service, "DescribeRouteTables");
+            .Add<DescribeRouteTablesHandler, DescribeRouteTablesRequest, DescribeRouteTablesResult>(Service, "DescribeRouteTables")
+            .Add<DescribeNetworkInterfacesHandler, DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResult>(Service, "DescribeNetworkInterfaces");
     }
 }

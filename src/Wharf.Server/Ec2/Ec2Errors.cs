@@ -20,6 +20,9 @@ internal static class Ec2Errors
     public static AwsServiceException RouteTableNotFound(string id) =>
         new("InvalidRouteTableID.NotFound", $"The routeTable ID '{id}' does not exist");
 
+    public static AwsServiceException NetworkInterfaceNotFound(string id) =>
+        new("InvalidNetworkInterfaceID.NotFound", $"The networkInterface ID '{id}' does not exist");
+
     public static AwsServiceException DryRun() =>
         new("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
 }
