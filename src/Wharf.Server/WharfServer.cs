@@ -55,6 +55,7 @@ public static class WharfServer
 
         services.AddAwsApi(options);
         Controllers.Services.ServiceControllerServices.AddServiceController(services);
+        Controllers.Attachments.AttachmentControllerServices.AddAttachmentController(services);
 
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });

@@ -23,6 +23,8 @@ internal sealed record ContainerSnapshot
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     /// <summary>Published ports (IPv4 bindings only).</summary>
     public IReadOnlyList<PortBinding> PortBindings { get; init; } = [];
+    /// <summary>The IPv4 address on Docker's default bridge network while the container runs.</summary>
+    public string? Ipv4Address { get; init; }
 
     /// <summary>True once the container's process has ended (or can never run).</summary>
     public bool HasExited => Status is "exited" or "dead";

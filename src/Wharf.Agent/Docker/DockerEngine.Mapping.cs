@@ -94,7 +94,19 @@ internal sealed partial class DockerEngine
                 ? new Dictionary<string, string>(labels)
                 : new Dictionary<string, string>(),
             PortBindings = Bindings(inspected.HostConfig?.PortBindings),
+            Ipv4Address = BridgeAddress(inspected.NetworkSettings),
         };
+    }
+
+    /// <summary>The container's IPv4 address on the default bridge network (null when not attached or not running).</summary>
+    private static string? BridgeAddress(NetworkSettings? settings)
+    {
+        if (settings?.Networks is { } networks && networks.TryGetValue("bridge", out var bridge) && !string.IsNullOrEmpty(bridge.IPAddress))
+        {
+            return bridge.IPAddress;
+        }
+
+        return null;
     }
 
     /// <summary>

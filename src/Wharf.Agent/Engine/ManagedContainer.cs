@@ -34,6 +34,9 @@ internal sealed class ManagedContainer(ContainerSpec spec)
 
     public IReadOnlyList<PortBinding> Bindings { get; set; } = [];
 
+    /// <summary>The container's address on the Docker bridge network, from the last inspect while it ran.</summary>
+    public string? Ipv4Address { get; set; }
+
     /// <summary>An action that changes this container (pull, create, start, signal) is in flight.</summary>
     public bool Busy { get; set; }
 

@@ -42,6 +42,7 @@ internal sealed partial class TaskManager
             Reason = c.Reason,
             HealthStatus = TaskWords.HealthToWire(c.Health),
             NetworkBindings = [.. c.Bindings.Select(b => new NetworkBindingReport(b.HostIp, b.ContainerPort, b.HostPort, b.Protocol))],
+            Ipv4Address = c.Ipv4Address,
         })],
     };
 

@@ -33,6 +33,10 @@ public sealed record ServiceRecord
     /// <summary><c>placementStrategy</c> as the API took it (wire JSON).</summary>
     public JsonArray? PlacementStrategy { get; init; }
     public int? HealthCheckGracePeriodSeconds { get; init; }
+    /// <summary>The target groups the service's tasks register with (<c>loadBalancers</c>).</summary>
+    public IReadOnlyList<ServiceLoadBalancerRecord> LoadBalancers { get; init; } = [];
+    /// <summary>The Cloud Map services the service's tasks register with (<c>serviceRegistries</c>).</summary>
+    public IReadOnlyList<ServiceRegistryRecord> ServiceRegistries { get; init; } = [];
     public string? PropagateTags { get; init; }
     public bool EnableEcsManagedTags { get; init; }
     public bool EnableExecuteCommand { get; init; }

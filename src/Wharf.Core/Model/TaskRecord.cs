@@ -51,6 +51,18 @@ public sealed record TaskRecord
     public string? ServiceArn { get; init; }
     /// <summary>Deployment that started the task (issue 3), if any.</summary>
     public string? DeploymentId { get; init; }
+    /// <summary>Load balancer targets registered for the task (internal; ECS shows them only on the target group).</summary>
+    public IReadOnlyList<TaskTargetRecord> Targets { get; init; } = [];
+    /// <summary>Cloud Map instances registered for the task (internal).</summary>
+    public IReadOnlyList<TaskRegistrationRecord> Registrations { get; init; } = [];
+    /// <summary>
+    /// While the task's targets drain after a stop was asked for, the agent keeps it running until
+    /// this instant (the latest deregistration delay of its target groups).
+    /// </summary>
+    public DateTimeOffset? DrainUntil { get; init; }
+
+    /// <summary>True while a target or Cloud Map instance of the task is still registered.</summary>
+    public bool HasLiveAttachments => Targets.Any(t => !t.Deregistered) || Registrations.Any(r => !r.Deregistered);
 }
 
 /// <summary>A container of a task.</summary>
@@ -70,6 +82,8 @@ public sealed record TaskContainerRecord
     public string? Memory { get; init; }
     public string? MemoryReservation { get; init; }
     public bool Essential { get; init; } = true;
+    /// <summary>The container's IPv4 address on the Docker bridge network, as the agent inspected it (internal).</summary>
+    public string? Ipv4Address { get; init; }
 }
 
 public sealed record NetworkBindingRecord(string BindIP, int ContainerPort, int HostPort, string Protocol);

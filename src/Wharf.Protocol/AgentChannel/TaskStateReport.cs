@@ -66,6 +66,9 @@ public sealed record ContainerStateReport
     public string? HealthStatus { get; init; }
 
     public IReadOnlyList<NetworkBindingReport> NetworkBindings { get; init; } = [];
+
+    /// <summary>The container's IPv4 address on the Docker bridge network, once inspected running.</summary>
+    public string? Ipv4Address { get; init; }
 }
 
 public sealed record NetworkBindingReport(string BindIP, int ContainerPort, int HostPort, string Protocol);

@@ -115,6 +115,7 @@ internal sealed class TaskStateApplier(StateRepository state, TimeProvider time)
             Reason = report.Reason ?? container.Reason,
             HealthStatus = report.HealthStatus ?? container.HealthStatus,
             NetworkBindings = bindings,
+            Ipv4Address = report.Ipv4Address ?? container.Ipv4Address,
         };
         return merged.NetworkBindings.SequenceEqual(container.NetworkBindings) ? merged with { NetworkBindings = container.NetworkBindings } : merged;
     }

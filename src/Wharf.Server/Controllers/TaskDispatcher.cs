@@ -16,14 +16,24 @@ namespace Wharf.Server.Controllers;
 /// tasks and by agents attaching, plus a periodic resync; on each pass it computes every
 /// connected instance's desired set and sends it when it differs from what that agent last got.
 /// Runs on one loop, so the per-session fingerprints have a single writer.
+/// A task told to stop while its load balancer targets or Cloud Map instances are still registered,
+/// or while its targets drain (<see cref="TaskRecord.DrainUntil"/>), is still sent as RUNNING: the
+/// agent gets the stop only once the attachment controller has taken it out of service and the
+/// drain has ended, and a pass is timed for that instant.
 /// </summary>
 internal sealed partial class TaskDispatcher(
     StateRepository state,
     AgentRegistry agents,
     ContainerDnsServers containerDns,
+    TimeProvider time,
     ILogger<TaskDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Resync = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest a stop is held for attachments (ELBv2's longest deregistration delay), in case they never clear.</summary>
+    private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(3600);
+
+    private DateTimeOffset? nextDrainEnd;
     private readonly SemaphoreSlim wake = new(0, 1);
     private readonly ConcurrentDictionary<string, TaskDefinitionRecord> definitions = new(StringComparer.Ordinal);
 
@@ -58,7 +68,14 @@ internal sealed partial class TaskDispatcher(
         {
             try
             {
-                await wake.WaitAsync(Resync, stoppingToken);
+                var wait = Resync;
+                if (nextDrainEnd is { } end)
+                {
+                    var until = end - time.GetUtcNow() + TimeSpan.FromMilliseconds(50);
+                    wait = until < TimeSpan.Zero ? TimeSpan.Zero : until < wait ? until : wait;
+                }
+
+                await wake.WaitAsync(wait, stoppingToken);
                 await DispatchAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,6 +92,8 @@ internal sealed partial class TaskDispatcher(
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
         var byCluster = new Dictionary<string, IReadOnlyList<Versioned<TaskRecord>>>(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        nextDrainEnd = null;
         foreach (var session in agents.Sessions)
         {
             if (!byCluster.TryGetValue(session.ClusterArn, out var tasks))
@@ -94,7 +113,7 @@ internal sealed partial class TaskDispatcher(
                 var definition = await GetDefinitionAsync(task.Value, cancellationToken);
                 if (definition is not null)
                 {
-                    specs.Add(TaskSpecBuilder.Build(task.Value, definition, containerDns.Current));
+                    specs.Add(TaskSpecBuilder.Build(Held(task.Value, now) ? task.Value with { DesiredStatus = TaskStatuses.Running } : task.Value, definition, containerDns.Current));
                 }
             }
 
@@ -115,6 +134,30 @@ internal sealed partial class TaskDispatcher(
                 LogDispatched(logger, session.ContainerInstanceArn, specs.Count, session.Generation);
             }
         }
+    }
+
+    /// <summary>True while a stop must wait for the task's attachments to be undone and its targets to drain.</summary>
+    private bool Held(TaskRecord task, DateTimeOffset now)
+    {
+        if (task.DesiredStatus != TaskStatuses.Stopped
+            || TaskStatuses.Order(task.LastStatus) > TaskStatuses.Order(TaskStatuses.Deactivating)
+            || (task.StoppingAt is { } stopping && now - stopping > MaxHold))
+        {
+            return false;
+        }
+
+        if (task.HasLiveAttachments)
+        {
+            return true;
+        }
+
+        if (task.DrainUntil is { } end && end > now)
+        {
+            nextDrainEnd = nextDrainEnd is { } earlier && earlier < end ? earlier : end;
+            return true;
+        }
+
+        return false;
     }
 
     private async ValueTask<TaskDefinitionRecord?> GetDefinitionAsync(TaskRecord task, CancellationToken cancellationToken)

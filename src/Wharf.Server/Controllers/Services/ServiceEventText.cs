@@ -32,6 +32,14 @@ internal static class ServiceEventText
         return message.StartsWith(plain, StringComparison.Ordinal) ? $"(service {service}) {message[plain.Length..]}" : message;
     }
 
+    /// <summary>ECS's event when a task's target fails the load balancer's health checks.</summary>
+    public static string TargetUnhealthy(string service, Core.Model.TaskTargetRecord target) =>
+        $"(service {service}) (instance {target.Id}) (port {target.Port}) is unhealthy in (target-group {target.TargetGroupArn}) "
+        + $"due to (reason {target.Description ?? target.Reason ?? "Health checks failed"}).";
+
+    /// <summary>The <c>stoppedReason</c> of a task stopped because a target failed the load balancer's health checks.</summary>
+    public static string ElbStopReason(string targetGroupArn) => $"Task failed ELB health checks in (target-group {targetGroupArn})";
+
     /// <summary>The <c>stoppedReason</c> of a task the scheduler stops.</summary>
     public static string StopReason(StopReason reason, string primaryDeploymentId, string? instanceId) => reason switch
     {

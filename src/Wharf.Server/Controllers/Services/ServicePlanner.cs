@@ -44,11 +44,21 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
         {
             var task = mine.First(t => t.Value.Arn == stop.TaskArn);
             var instanceId = task.Value.ContainerInstanceArn is { } ci ? State.ResourceNames.LastSegment(ci) : null;
+            var failedTarget = stop.Reason == StopReason.Unhealthy
+                ? task.Value.Targets.FirstOrDefault(t => !t.Deregistered && t.State == TargetStates.Unhealthy)
+                : null;
+            if (failedTarget is not null)
+            {
+                events.Add(ServiceEventText.TargetUnhealthy(service.Name, failedTarget));
+            }
+
             stops.Add((task.Value with
             {
                 DesiredStatus = TaskStatuses.Stopped,
                 StopCode = StopCodes.ServiceSchedulerInitiated,
-                StoppedReason = ServiceEventText.StopReason(stop.Reason, service.Primary.Id, instanceId),
+                StoppedReason = failedTarget is not null
+                    ? ServiceEventText.ElbStopReason(failedTarget.TargetGroupArn)
+                    : ServiceEventText.StopReason(stop.Reason, service.Primary.Id, instanceId),
                 StoppingAt = task.Value.StoppingAt ?? input.Now,
                 Version = task.Value.Version + 1,
             }, task.Version));
@@ -220,6 +230,8 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
     /// <summary>
     /// RUNNING tasks without container health checks count as healthy; with checks, as the checks
     /// say, except that UNHEALTHY within <c>healthCheckGracePeriodSeconds</c> of the start is not held against them.
+    /// A task of a service with load balancers is healthy only once every one of its targets is
+    /// <c>healthy</c>, and unhealthy (after the grace period) when one is <c>unhealthy</c>.
     /// </summary>
     private static TaskHealth HealthOf(TaskRecord task, ServiceRecord service, ServiceStepInput input)
     {
@@ -228,6 +240,18 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
             return TaskHealth.Unknown;
         }
 
+        var graceOver = service.HealthCheckGracePeriodSeconds is not { } grace
+            || task.StartedAt is not { } started
+            || input.Now - started >= TimeSpan.FromSeconds(grace);
+        var containers = ContainerHealth(task, input, graceOver);
+        var targets = TargetHealth(task, service, graceOver);
+        return containers == TaskHealth.Unhealthy || targets == TaskHealth.Unhealthy ? TaskHealth.Unhealthy
+            : containers == TaskHealth.Healthy && targets == TaskHealth.Healthy ? TaskHealth.Healthy
+            : TaskHealth.Unknown;
+    }
+
+    private static TaskHealth ContainerHealth(TaskRecord task, ServiceStepInput input, bool graceOver)
+    {
         var hasChecks = input.Blueprints.TryGetValue(task.TaskDefinitionArn, out var blueprint)
             && blueprint.Containers.Any(c => c.Definition.HealthCheck is not null && (c.Definition.Essential ?? true));
         if (!hasChecks)
@@ -238,11 +262,23 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
         return task.HealthStatus switch
         {
             "HEALTHY" => TaskHealth.Healthy,
-            "UNHEALTHY" when service.HealthCheckGracePeriodSeconds is not { } grace
-                || task.StartedAt is not { } started
-                || input.Now - started >= TimeSpan.FromSeconds(grace) => TaskHealth.Unhealthy,
+            "UNHEALTHY" when graceOver => TaskHealth.Unhealthy,
             _ => TaskHealth.Unknown,
         };
+    }
+
+    private static TaskHealth TargetHealth(TaskRecord task, ServiceRecord service, bool graceOver)
+    {
+        var live = task.Targets.Where(t => !t.Deregistered).ToList();
+        if (live.Count == 0)
+        {
+            // Not registered yet: a task behind a load balancer is not healthy before the balancer says so.
+            return service.LoadBalancers.Count > 0 ? TaskHealth.Unknown : TaskHealth.Healthy;
+        }
+
+        return live.Any(t => t.State == TargetStates.Unhealthy) && graceOver ? TaskHealth.Unhealthy
+            : live.All(t => t.State == TargetStates.Healthy) ? TaskHealth.Healthy
+            : TaskHealth.Unknown;
     }
 
     /// <summary>What the strategy-specific part decided.</summary>

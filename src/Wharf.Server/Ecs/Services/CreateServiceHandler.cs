@@ -11,12 +11,15 @@ namespace Wharf.Server.Ecs.Services;
 /// CreateService: validates every field, then stores the service ACTIVE with one PRIMARY
 /// deployment (IN_PROGRESS) and its tags in one commit; the service controller starts the tasks.
 /// A name in use by an ACTIVE or DRAINING service is refused unless the same <c>clientToken</c>
-/// repeats the call, which answers the existing service.
+/// repeats the call, which answers the existing service. <c>loadBalancers</c> and
+/// <c>serviceRegistries</c> are checked against ELBv2, Cloud Map and the task definition first
+/// (see <see cref="ServiceAttachmentValidation"/>); the attachment controller registers the tasks.
 /// </summary>
 internal sealed class CreateServiceHandler(
     ClusterResolver clusters,
     ServiceDefinitions definitions,
     ServiceResolver services,
+    ServiceAttachmentValidation attachments,
     ArnFormatter arns,
     StateRepository state,
     TimeProvider time) : IOperationHandler<CreateServiceRequest, CreateServiceResponse>
@@ -32,15 +35,12 @@ internal sealed class CreateServiceHandler(
         var grace = ServiceValidation.GracePeriod(input.HealthCheckGracePeriodSeconds);
         var propagate = ServiceValidation.PropagateTags(input.PropagateTags);
         ResourceTags.Validate(input.Tags);
-        if (input.LoadBalancers is { Count: > 0 } || input.ServiceRegistries is { Count: > 0 })
-        {
-            throw EcsErrors.InvalidParameter("Load balancers and service registries are not supported by this endpoint yet.");
-        }
-
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
         var blueprint = await definitions.ResolveAsync(input.TaskDefinition, input.NetworkConfiguration, cancellationToken);
         ServiceValidation.Constraints(input.PlacementConstraints, blueprint.Constraints.Count);
         ServiceValidation.Strategies(input.PlacementStrategy, strategy);
+        var loadBalancers = await attachments.LoadBalancersAsync(input.LoadBalancers, blueprint, cancellationToken);
+        var registries = await attachments.RegistriesAsync(input.ServiceRegistries, blueprint, cancellationToken);
         var arn = arns.ServiceArn(cluster.Name, name);
 
         var created = await state.RetryAsync(
@@ -71,6 +71,8 @@ internal sealed class CreateServiceHandler(
                     PlacementConstraints = WireJson.ToNode<System.Text.Json.Nodes.JsonArray>(input.PlacementConstraints),
                     PlacementStrategy = WireJson.ToNode<System.Text.Json.Nodes.JsonArray>(input.PlacementStrategy),
                     HealthCheckGracePeriodSeconds = grace,
+                    LoadBalancers = loadBalancers,
+                    ServiceRegistries = registries,
                     PropagateTags = propagate,
                     EnableEcsManagedTags = input.EnableECSManagedTags ?? false,
                     EnableExecuteCommand = input.EnableExecuteCommand ?? false,

@@ -1,5 +1,6 @@
 using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ecs;
+using EcsLoadBalancer = Wharf.Protocol.Generated.Ecs.LoadBalancer;
 using Wharf.Server.Ecs.Common;
 
 namespace Wharf.Server.Ecs.Services;
@@ -38,14 +39,22 @@ internal static class ServiceMapper
             HealthCheckGracePeriodSeconds = record.HealthCheckGracePeriodSeconds,
             SchedulingStrategy = record.SchedulingStrategy,
             DeploymentController = new DeploymentController { Type = "ECS" },
-            LoadBalancers = [],
-            ServiceRegistries = [],
+            LoadBalancers = ToWire(record.LoadBalancers),
+            ServiceRegistries = ToWire(record.ServiceRegistries),
             Tags = tags,
             EnableECSManagedTags = record.EnableEcsManagedTags,
             PropagateTags = record.PropagateTags ?? "NONE",
             EnableExecuteCommand = record.EnableExecuteCommand,
         };
     }
+
+    public static List<EcsLoadBalancer> ToWire(IEnumerable<ServiceLoadBalancerRecord> loadBalancers) =>
+        loadBalancers.Select(l => new EcsLoadBalancer { TargetGroupArn = l.TargetGroupArn, ContainerName = l.ContainerName, ContainerPort = l.ContainerPort })
+            .ToList();
+
+    public static List<ServiceRegistry> ToWire(IEnumerable<ServiceRegistryRecord> registries) =>
+        registries.Select(r => new ServiceRegistry { RegistryArn = r.RegistryArn, ContainerName = r.ContainerName, ContainerPort = r.ContainerPort, Port = r.Port })
+            .ToList();
 
     public static Deployment ToWire(DeploymentRecord deployment) => new()
     {

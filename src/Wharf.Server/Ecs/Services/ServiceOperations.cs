@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wharf.Core.Arns;
 using Wharf.Protocol.Generated.Ecs;
 using Wharf.Server.Api;
+using Wharf.Server.ElasticLoadBalancing.Common;
 using Wharf.Server.Placement;
 
 namespace Wharf.Server.Ecs.Services;
@@ -17,6 +18,8 @@ internal static class ServiceOperations
         services.TryAddSingleton(EcsIdGenerator.Random);
         services.TryAddSingleton<ServiceResolver>();
         services.TryAddSingleton<ServiceDefinitions>();
+        services.TryAddSingleton<ElbState>();
+        services.TryAddSingleton<ServiceAttachmentValidation>();
 
         api.Add<CreateServiceHandler, CreateServiceRequest, CreateServiceResponse>(EcsApi.Service, "CreateService")
             .Add<DescribeServicesHandler, DescribeServicesRequest, DescribeServicesResponse>(EcsApi.Service, "DescribeServices")

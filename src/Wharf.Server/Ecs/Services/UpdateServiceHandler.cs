@@ -18,17 +18,13 @@ internal sealed class UpdateServiceHandler(
     ClusterResolver clusters,
     ServiceDefinitions definitions,
     ServiceResolver services,
+    ServiceAttachmentValidation attachments,
     StateRepository state,
     TimeProvider time) : IOperationHandler<UpdateServiceRequest, UpdateServiceResponse>
 {
     public async ValueTask<UpdateServiceResponse> HandleAsync(UpdateServiceRequest input, OperationContext context, CancellationToken cancellationToken)
     {
         ServiceValidation.Controller(input.DeploymentController);
-        if (input.LoadBalancers is { Count: > 0 } || input.ServiceRegistries is { Count: > 0 })
-        {
-            throw EcsErrors.InvalidParameter("Load balancers and service registries are not supported by this endpoint yet.");
-        }
-
         if (input.CapacityProviderStrategy is { Count: > 0 })
         {
             ServiceValidation.LaunchType(null, input.CapacityProviderStrategy);
@@ -52,8 +48,17 @@ internal sealed class UpdateServiceHandler(
                 var (minimum, maximum) = ServiceValidation.Percents(
                     input.DeploymentConfiguration, strategy, service.MinimumHealthyPercent, service.MaximumPercent);
                 var definitionArn = blueprint?.Record.Arn ?? service.TaskDefinitionArn;
-                var definitionConstraints = blueprint?.Constraints.Count
-                    ?? (await definitions.ResolveAsync(definitionArn, null, ct)).Constraints.Count;
+                var definition = blueprint ?? await definitions.ResolveAsync(definitionArn, null, ct);
+                var definitionConstraints = definition.Constraints.Count;
+                // A new task definition must still hold the containers and ports the kept attachments name.
+                var loadBalancers = input.LoadBalancers is null && blueprint is null
+                    ? service.LoadBalancers
+                    : await attachments.LoadBalancersAsync(input.LoadBalancers ?? ServiceMapper.ToWire(service.LoadBalancers), definition, ct);
+                var registries = input.ServiceRegistries is null && blueprint is null
+                    ? service.ServiceRegistries
+                    : await attachments.RegistriesAsync(input.ServiceRegistries ?? ServiceMapper.ToWire(service.ServiceRegistries), definition, ct);
+                var attachmentsChanged = !loadBalancers.SequenceEqual(service.LoadBalancers)
+                    || !registries.SequenceEqual(service.ServiceRegistries);
                 if (input.PlacementConstraints is not null)
                 {
                     ServiceValidation.Constraints(input.PlacementConstraints, definitionConstraints);
@@ -82,6 +87,8 @@ internal sealed class UpdateServiceHandler(
                     PlacementConstraints = constraints,
                     PlacementStrategy = strategies,
                     HealthCheckGracePeriodSeconds = grace ?? service.HealthCheckGracePeriodSeconds,
+                    LoadBalancers = loadBalancers,
+                    ServiceRegistries = registries,
                     PropagateTags = propagate ?? service.PropagateTags,
                     EnableEcsManagedTags = input.EnableECSManagedTags ?? service.EnableEcsManagedTags,
                     EnableExecuteCommand = input.EnableExecuteCommand ?? service.EnableExecuteCommand,
@@ -89,7 +96,8 @@ internal sealed class UpdateServiceHandler(
                     UpdatedAt = now,
                 };
 
-                var redeploy = input.ForceNewDeployment == true || placementChanged || definitionArn != service.TaskDefinitionArn;
+                var redeploy = input.ForceNewDeployment == true || placementChanged || attachmentsChanged
+                    || definitionArn != service.TaskDefinitionArn;
                 next = redeploy
                     ? next with
                     {

@@ -17,10 +17,11 @@ internal sealed class ServiceTestBed
         var definitions = new TaskDefinitionResolver(Tasks.State, Tasks.Parser);
         var serviceDefinitions = new ServiceDefinitions(definitions, Tasks.Ids);
         var services = new ServiceResolver(Tasks.State, Tasks.Parser, Tasks.Arns);
-        Create = new CreateServiceHandler(clusters, serviceDefinitions, services, Tasks.Arns, Tasks.State, Tasks.Time);
+        var attachments = new ServiceAttachmentValidation(new Wharf.Server.ElasticLoadBalancing.Common.ElbState(Tasks.State), Tasks.State);
+        Create = new CreateServiceHandler(clusters, serviceDefinitions, services, attachments, Tasks.Arns, Tasks.State, Tasks.Time);
         Describe = new DescribeServicesHandler(clusters, services, new ResourceTags(Tasks.State));
         List = new ListServicesHandler(clusters, Tasks.State);
-        Update = new UpdateServiceHandler(clusters, serviceDefinitions, services, Tasks.State, Tasks.Time);
+        Update = new UpdateServiceHandler(clusters, serviceDefinitions, services, attachments, Tasks.State, Tasks.Time);
         Delete = new DeleteServiceHandler(clusters, services, Tasks.State, Tasks.Time);
         Options = new ServiceControllerOptions { LostTimeout = TimeSpan.FromSeconds(30) };
         Monitor = new InstanceHealthMonitor(Tasks.Agents, Options, Tasks.Time);
