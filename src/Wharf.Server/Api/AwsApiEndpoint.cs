@@ -28,7 +28,8 @@ internal sealed partial class AwsApiEndpoint(
         RouteResult? route = null;
         try
         {
-            var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+            var sent = await ReadBodyAsync(http.Request, http.RequestAborted);
+            var body = Decompress(http.Request, sent);
             route = AwsRequestRouter.Route(ServiceCatalog.Default, new RouteRequest
             {
                 Method = http.Request.Method,
@@ -40,7 +41,7 @@ internal sealed partial class AwsApiEndpoint(
                 SigningService = RequestAuthenticator.SigningServiceOf(http.Request),
                 Body = body,
             });
-            var identity = authenticator.Authenticate(http, body);
+            var identity = authenticator.Authenticate(http, sent);
             if (!route.Succeeded)
             {
                 throw route.Error ?? CommonErrors.UnknownOperation(null);
@@ -100,6 +101,39 @@ internal sealed partial class AwsApiEndpoint(
         }
 
         await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
+    }
+
+    // botocore gzips large bodies of operations with the requestcompression trait (CloudWatch's
+    // PutMetricData); SigV4 signs the bytes as sent, the operation reads them inflated.
+    private static byte[] Decompress(HttpRequest request, byte[] sent)
+    {
+        if (!request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            return sent;
+        }
+
+        try
+        {
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(sent), System.IO.Compression.CompressionMode.Decompress);
+            using var inflated = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = gzip.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (inflated.Length + read > MaxBody)
+                {
+                    throw new AwsServiceException("RequestEntityTooLargeException", "Request body is larger than 16 MiB.", 413);
+                }
+
+                inflated.Write(chunk, 0, read);
+            }
+
+            return inflated.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            throw new AwsServiceException("SerializationException", "The request body is not valid gzip.");
+        }
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -44,6 +44,31 @@ public sealed class CloudWatchApiTests(WharfFixture wharf, ITestOutputHelper out
         Assert.Contains(listed["Metrics"]!.AsArray(), m => m!["MetricName"]!.GetValue<string>() == "Orders");
     });
 
+    [Fact]
+    public Task PutMetricData_LargeBatch_GzippedByTheCli_Stored() => Scenario(async () =>
+    {
+        // 500 data make a body well over botocore's 10 KiB compression threshold: it arrives gzipped.
+        var data = new JsonArray([.. Enumerable.Range(0, 500).Select(i => (JsonNode)new JsonObject
+        {
+            ["MetricName"] = "Load",
+            ["Dimensions"] = new JsonArray(new JsonObject { ["Name"] = "Host", ["Value"] = $"host-{i:D3}" }),
+            ["Value"] = i,
+        })]);
+        var file = Path.Combine(Path.GetTempPath(), $"wharf-metrics-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, data.ToJsonString());
+        try
+        {
+            await CloudWatchOkAsync("put-metric-data", "--namespace", "Bulk", "--metric-data", "file://" + file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var listed = await CloudWatchOkAsync("list-metrics", "--namespace", "Bulk", "--no-paginate");
+        Assert.Equal(500, listed["Metrics"]!.AsArray().Count);
+    });
+
     [Theory]
     [InlineData("query")]
     [InlineData("json")]
