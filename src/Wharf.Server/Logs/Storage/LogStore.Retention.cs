@@ -24,8 +24,8 @@ internal sealed partial class LogStore
                 return 0;
             }
 
-            // Oldest first, and only about as many as the excess (an event costs at least one byte).
-            return DeleteChunkWhere(c, t, "1 = 1", [], (int)Math.Min(DeleteChunk, excess));
+            // Oldest first, and no more of them than it takes to get back within the budget.
+            return DeleteChunkWhere(c, t, "1 = 1", [], DeleteChunk, excess);
         }, cancellationToken);
 
     /// <summary>The bytes of message text stored in all groups.</summary>
@@ -37,12 +37,12 @@ internal sealed partial class LogStore
         }, cancellationToken);
 
     private static int DeleteChunkWhere(SqliteConnection c, SqliteTransaction t, string where, params (string, object?)[] parameters) =>
-        DeleteChunkWhere(c, t, where, parameters, DeleteChunk);
+        DeleteChunkWhere(c, t, where, parameters, DeleteChunk, long.MaxValue);
 
-    private static int DeleteChunkWhere(SqliteConnection c, SqliteTransaction t, string where, (string, object?)[] parameters, int limit)
+    private static int DeleteChunkWhere(SqliteConnection c, SqliteTransaction t, string where, (string, object?)[] parameters, int limit, long maxBytes)
     {
         using (var prepare = Command(c, t, """
-            CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY, stream_id INTEGER NOT NULL, size INTEGER NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY, stream_id INTEGER NOT NULL, ts INTEGER NOT NULL, size INTEGER NOT NULL);
             DELETE FROM doomed;
             """))
         {
@@ -50,13 +50,22 @@ internal sealed partial class LogStore
         }
 
         using (var select = Command(c, t,
-            $"INSERT INTO doomed SELECT id, stream_id, size FROM log_events WHERE {where} ORDER BY ts, id LIMIT $limit",
+            $"INSERT INTO doomed SELECT id, stream_id, ts, size FROM log_events WHERE {where} ORDER BY ts, id LIMIT $limit",
             [.. parameters, ("$limit", limit)]))
         {
             if (select.ExecuteNonQuery() == 0)
             {
                 return 0;
             }
+        }
+
+        if (maxBytes != long.MaxValue)
+        {
+            using var keep = Command(c, t, """
+                DELETE FROM doomed WHERE id IN (
+                    SELECT id FROM (SELECT id, SUM(size) OVER (ORDER BY ts, id) - size AS before FROM doomed) WHERE before >= $max)
+                """, ("$max", maxBytes));
+            keep.ExecuteNonQuery();
         }
 
         using var apply = Command(c, t, """
