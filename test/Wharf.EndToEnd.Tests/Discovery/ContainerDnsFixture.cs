@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Wharf.EndToEnd.Tests.Infrastructure;
@@ -10,8 +11,9 @@ namespace Wharf.EndToEnd.Tests.Discovery;
 /// <c>wharf up</c> whose DNS server also serves task containers on the Docker bridge gateway's port
 /// 53 (<c>WHARF_DNS_CONTAINER_ADDRESS=auto</c>), with its loopback listener on a free high port for
 /// <c>dig</c>. Only one process on the host can own the gateway's port 53, so the classes using this
-/// fixture share the <see cref="ContainerDnsCollection"/> (they run one after the other) and every
-/// other fixture turns container DNS off.
+/// fixture share the <see cref="ContainerDnsCollection"/> (they run one after the other), every
+/// other fixture turns container DNS off, and when something else holds the gateway's port 53 (a
+/// <c>wharf up</c> started by hand) the fixture gives another address of this host instead.
 /// </summary>
 public sealed partial class ContainerDnsFixture : WharfFixture
 {
@@ -24,7 +26,7 @@ public sealed partial class ContainerDnsFixture : WharfFixture
         : base(new Dictionary<string, string?>
         {
             ["WHARF_DNS_PORT"] = dnsPort.ToString(CultureInfo.InvariantCulture),
-            ["WHARF_DNS_CONTAINER_ADDRESS"] = "auto",
+            ["WHARF_DNS_CONTAINER_ADDRESS"] = ContainerAddress(),
         })
     {
         DnsPort = dnsPort;
@@ -57,6 +59,32 @@ public sealed partial class ContainerDnsFixture : WharfFixture
         using var stream = new FileStream(Log.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// <c>auto</c> (the bridge gateway) when its port 53 is free now; else (a <c>wharf up</c> started
+    /// by hand owns it) another address of this host containers reach, whose port 53 is free.
+    /// </summary>
+    private static string ContainerAddress()
+    {
+        var addresses = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .OrderBy(n => n.Name == "docker0" ? 0 : 1)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses.Select(u => (n.Name, u.Address)))
+            .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a.Address));
+        foreach (var (name, address) in addresses)
+        {
+            try
+            {
+                using var udp = new UdpClient(new IPEndPoint(address, 53));
+                return name == "docker0" ? "auto" : address.ToString();
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        return "auto";
     }
 
     /// <summary>A port free for TCP and UDP on loopback now.</summary>
