@@ -38,6 +38,8 @@ public sealed record ServiceRecord
     /// <summary>The Cloud Map services the service's tasks register with (<c>serviceRegistries</c>).</summary>
     public IReadOnlyList<ServiceRegistryRecord> ServiceRegistries { get; init; } = [];
     public string? PropagateTags { get; init; }
+    /// <summary><c>availabilityZoneRebalancing</c>: ENABLED or DISABLED (null: never set, which ECS treats as DISABLED).</summary>
+    public string? AvailabilityZoneRebalancing { get; init; }
     public bool EnableEcsManagedTags { get; init; }
     public bool EnableExecuteCommand { get; init; }
     public int RunningCount { get; init; }

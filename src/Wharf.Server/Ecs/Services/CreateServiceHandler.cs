@@ -34,6 +34,7 @@ internal sealed class CreateServiceHandler(
         ServiceValidation.LaunchType(input.LaunchType, input.CapacityProviderStrategy);
         var grace = ServiceValidation.GracePeriod(input.HealthCheckGracePeriodSeconds);
         var propagate = ServiceValidation.PropagateTags(input.PropagateTags);
+        var rebalancing = ServiceValidation.Rebalancing(input.AvailabilityZoneRebalancing, strategy);
         ResourceTags.Validate(input.Tags);
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
         var blueprint = await definitions.ResolveAsync(input.TaskDefinition, input.NetworkConfiguration, cancellationToken);
@@ -74,6 +75,7 @@ internal sealed class CreateServiceHandler(
                     LoadBalancers = loadBalancers,
                     ServiceRegistries = registries,
                     PropagateTags = propagate,
+                    AvailabilityZoneRebalancing = rebalancing,
                     EnableEcsManagedTags = input.EnableECSManagedTags ?? false,
                     EnableExecuteCommand = input.EnableExecuteCommand ?? false,
                     Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now)],

@@ -44,6 +44,7 @@ internal static class ServiceMapper
             Tags = tags,
             EnableECSManagedTags = record.EnableEcsManagedTags,
             PropagateTags = record.PropagateTags ?? "NONE",
+            AvailabilityZoneRebalancing = record.AvailabilityZoneRebalancing ?? "DISABLED",
             EnableExecuteCommand = record.EnableExecuteCommand,
         };
     }

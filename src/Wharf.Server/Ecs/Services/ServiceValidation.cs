@@ -112,4 +112,16 @@ internal static class ServiceValidation
         "SERVICE" or "TASK_DEFINITION" or "NONE" => value,
         _ => throw EcsErrors.NotOneOf("propagateTags", value, "TASK_DEFINITION", "SERVICE", "NONE"),
     };
+
+    /// <summary>
+    /// The availabilityZoneRebalancing of a service: ENABLED or DISABLED. On create ECS defaults it to
+    /// ENABLED for services that support it (REPLICA); DAEMON services do not.
+    /// </summary>
+    public static string? Rebalancing(string? value, Scheduling.Model.SchedulingStrategy? strategy) => value switch
+    {
+        null when strategy is { } created => created == Scheduling.Model.SchedulingStrategy.Daemon ? "DISABLED" : "ENABLED",
+        null => null,
+        "ENABLED" or "DISABLED" => value,
+        _ => throw EcsErrors.NotOneOf("availabilityZoneRebalancing", value, "ENABLED", "DISABLED"),
+    };
 }

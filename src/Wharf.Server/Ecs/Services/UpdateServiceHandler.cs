@@ -32,6 +32,7 @@ internal sealed class UpdateServiceHandler(
 
         var grace = ServiceValidation.GracePeriod(input.HealthCheckGracePeriodSeconds);
         var propagate = ServiceValidation.PropagateTags(input.PropagateTags);
+        var rebalancing = ServiceValidation.Rebalancing(input.AvailabilityZoneRebalancing, null);
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
         var arn = services.ArnOf(input.Service, cluster);
         var blueprint = input.TaskDefinition is null
@@ -90,6 +91,7 @@ internal sealed class UpdateServiceHandler(
                     LoadBalancers = loadBalancers,
                     ServiceRegistries = registries,
                     PropagateTags = propagate ?? service.PropagateTags,
+                    AvailabilityZoneRebalancing = rebalancing ?? service.AvailabilityZoneRebalancing,
                     EnableEcsManagedTags = input.EnableECSManagedTags ?? service.EnableEcsManagedTags,
                     EnableExecuteCommand = input.EnableExecuteCommand ?? service.EnableExecuteCommand,
                     TaskDefinitionArn = definitionArn,
