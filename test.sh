@@ -93,7 +93,9 @@ if [ -n "$e2e_project" ]; then
     exit 1
   fi
   missing=()
-  command -v aws >/dev/null 2>&1 || missing+=(awscli)
+  # The tests drive the first `aws` on PATH; `aws logs tail` exists only in the AWS CLI v2, which
+  # Debian's awscli package puts at /usr/bin/aws.
+  { command -v aws >/dev/null 2>&1 && [ -x /usr/bin/aws ]; } || missing+=(awscli)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   python3 -c 'import boto3' >/dev/null 2>&1 || missing+=(python3-boto3)
   command -v dig >/dev/null 2>&1 || missing+=(dnsutils)
