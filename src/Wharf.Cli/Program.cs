@@ -64,6 +64,8 @@ internal static class Program
               --access-key-id K        (WHARF_ACCESS_KEY_ID)     accepted SigV4 key pair
               --secret-access-key S    (WHARF_SECRET_ACCESS_KEY)
               --join-token T           agents' join token (WHARF_JOIN_TOKEN)
+              --lb on|off              serve the load balancer's listeners in this process (WHARF_LB,
+                                       default on; off when a separate `wharf lb` serves them)
             agent flags:
               --server URL             server to join (WHARF_SERVER, default http://127.0.0.1:4566)
               --cluster NAME           cluster to join (WHARF_CLUSTER, default default)

@@ -27,6 +27,7 @@ internal static class Settings
             HeartbeatInterval = TimeSpan.FromSeconds(cli.GetInt("heartbeat-seconds", "WHARF_HEARTBEAT_SECONDS", 5)),
             HeartbeatTimeout = TimeSpan.FromSeconds(heartbeatTimeout),
             InstanceLostTimeout = TimeSpan.FromSeconds(InstanceLostSeconds(cli, heartbeatTimeout)),
+            LoadBalancerDataPlane = OnOff(cli.Get("lb", "WHARF_LB", "on")!, "lb"),
             ReadyWhenAgentInCluster = readyWhenAgentInCluster,
         };
     }
@@ -66,6 +67,13 @@ internal static class Settings
             DockerEndpoint = cli.Get("docker-endpoint", "DOCKER_HOST", "unix:///var/run/docker.sock")!,
         };
     }
+
+    private static bool OnOff(string value, string flag) => value.ToUpperInvariant() switch
+    {
+        "ON" or "TRUE" or "1" => true,
+        "OFF" or "FALSE" or "0" => false,
+        _ => throw new ArgumentException($"--{flag} must be on or off, not '{value}'."),
+    };
 
     private static string[] SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

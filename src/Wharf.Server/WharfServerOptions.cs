@@ -36,6 +36,11 @@ public sealed record WharfServerOptions
     /// so a disconnected instance first only gets no new tasks, and a brief outage moves nothing.
     /// </summary>
     public TimeSpan InstanceLostTimeout { get; init; } = DefaultInstanceLostTimeout;
+    /// <summary>
+    /// Whether this process also serves the load balancer data plane (listeners, health checks).
+    /// Off when a separate <c>wharf lb</c> serves it over the same store.
+    /// </summary>
+    public bool LoadBalancerDataPlane { get; init; } = true;
     /// <summary>When set, <c>/healthz</c> answers 200 only once an agent is connected in this cluster.</summary>
     public string? ReadyWhenAgentInCluster { get; init; }
 }

@@ -12,12 +12,11 @@ internal static class AwsApiExtensions
     /// <summary>Registers the endpoint and every service's operation handlers.</summary>
     public static IServiceCollection AddAwsApi(this IServiceCollection services, WharfServerOptions options)
     {
-        _ = options;
         var table = new OperationTable();
         var api = new AwsApiBuilder(services, table);
         EcsApi.Register(api);
         CloudMapApi.Register(api);
-        ElasticLoadBalancing.ElasticLoadBalancingApi.Register(api);
+        ElasticLoadBalancing.ElasticLoadBalancingApi.Register(api, options.LoadBalancerDataPlane);
         Ec2.Ec2Api.Register(api);
         CloudWatch.CloudWatchApi.Register(api);
         Logs.LogsApi.Register(api);

@@ -18,7 +18,7 @@ internal static class ElasticLoadBalancingApi
 {
     public const string Service = "elasticloadbalancing";
 
-    public static void Register(AwsApiBuilder api)
+    public static void Register(AwsApiBuilder api, bool dataPlane)
     {
         var services = api.Services;
         services.TryAddSingleton<DefaultNetwork>();
@@ -30,8 +30,16 @@ internal static class ElasticLoadBalancingApi
         services.TryAddSingleton<TargetResolver>();
         services.TryAddSingleton<TaggableElbResources>();
 
-        // The data plane runs in the server process (wharf up), on the same store.
-        services.AddWharfLoadBalancer();
+        // The data plane runs in the server process (wharf up), on the same store, unless a
+        // separate `wharf lb` serves it; the request counts stay registered for the metrics either way.
+        if (dataPlane)
+        {
+            services.AddWharfLoadBalancer();
+        }
+        else
+        {
+            services.TryAddSingleton(new RequestCounts());
+        }
 
         api.Add<CreateLoadBalancerHandler, CreateLoadBalancerInput, CreateLoadBalancerOutput>(Service, "CreateLoadBalancer")
             .Add<DescribeLoadBalancersHandler, DescribeLoadBalancersInput, DescribeLoadBalancersOutput>(Service, "DescribeLoadBalancers")
