@@ -59,6 +59,7 @@ period="$WHARF_SCALING_ALARM_PERIOD_SECONDS" dp="$WHARF_SCALING_HIGH_DATAPOINTS"
   echo
   echo "$machine"
   echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [[ -n "${BENCH_NOTE:-}" ]] && echo "- note: $BENCH_NOTE"
   echo
   echo "## Results"
   echo

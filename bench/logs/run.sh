@@ -54,6 +54,7 @@ logs_db="$(du -k "$WHARF_BENCH_DATA"/logs.db* 2>/dev/null | awk '{s+=$1} END {pr
   echo
   echo "$machine"
   echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [[ -n "${BENCH_NOTE:-}" ]] && echo "- note: $BENCH_NOTE"
   echo
   echo "## Results"
   echo

@@ -54,6 +54,7 @@ db="$(ls -l "$WHARF_BENCH_DATA"/metrics.db* | awk '{printf "%s %.1f MiB, ", $NF,
   echo
   echo "$machine"
   echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [[ -n "${BENCH_NOTE:-}" ]] && echo "- note: $BENCH_NOTE"
   echo
   echo "## Results"
   echo
