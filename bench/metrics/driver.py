@@ -126,7 +126,7 @@ def main():
     cpu0, w0 = cpu_seconds(a.server_pid), time.perf_counter()
     for p in procs:
         p.start()
-    outs = [q.get() for _ in procs]
+    outs = [q.get(timeout=a.saturate_seconds + 180) for _ in procs]
     for p in procs:
         p.join()
     wall = time.perf_counter() - w0
