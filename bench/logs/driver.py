@@ -93,6 +93,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--poll-ms", type=int, default=50)
     ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--max-buffer-size", default="", help="awslogs max-buffer-size option (Docker's default 1m when empty)")
     ap.add_argument("--json", required=True)
     ap.add_argument("--markdown", required=True)
     a = ap.parse_args()
@@ -110,7 +111,8 @@ def main():
         "command": ["sh", "-c", script],
         "logConfiguration": {"logDriver": "awslogs", "options": {
             "awslogs-group": group, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "bench",
-            "awslogs-create-group": "true", "mode": "blocking"}}}])
+            "awslogs-create-group": "true", "mode": "blocking",
+            **({"max-buffer-size": a.max_buffer_size} if a.max_buffer_size else {})}}}])
     last = line(a.lines, payload)
     dpid = dockerd_pid()
     runs = []
@@ -202,7 +204,8 @@ def main():
     with open(a.json, "w") as f:
         json.dump(summary, f, indent=1)
     with open(a.markdown, "w") as f:
-        f.write(f"{len(runs)} run(s) of {a.lines:,} lines (~{len(last) + 1} bytes each), polled every {a.poll_ms} ms.\n\n")
+        f.write(f"{len(runs)} run(s) of {a.lines:,} lines (~{len(last) + 1} bytes each), polled every {a.poll_ms} ms, "
+                f"`max-buffer-size` {a.max_buffer_size or '1m (default)'}.\n\n")
         f.write("| run | Docker json-file has all (s) | Wharf has all queryable (s) | Wharf lines/s | Wharf / Docker | wharf process CPU (s) | CPU ms per 1,000 lines | CPU share (cores) | dockerd CPU (s) | stored / missing / duplicates | full read of the stream (s, pages) | `docker logs` lines |\n")
         f.write("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
         for x, ratio in zip(runs, ratios):

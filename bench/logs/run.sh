@@ -12,6 +12,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../runtask/wharf-server.sh"
 if [[ "${1:-}" == "--quick" ]]; then : "${LINES:=10000}" "${RUNS:=1}"; fi
 LINES="${LINES:-100000}" RUNS="${RUNS:-3}"
+# MAX_BUFFER_SIZE=8m: the awslogs max-buffer-size option (the agent's batch is bounded by it);
+# such a run writes RESULTS-max-buffer-8m.md and samples-max-buffer-8m.json.
+suffix="${MAX_BUFFER_SIZE:+-max-buffer-$MAX_BUFFER_SIZE}"
 
 wharf_build
 machine="$(describe_machine)"
@@ -21,8 +24,8 @@ export WHARF_DNS_PORT=off WHARF_DNS_CONTAINER_ADDRESS=off
 wharf_start
 
 python3 "$here/driver.py" --endpoint "$WHARF_ENDPOINT" --wharf-pid "$WHARF_BENCH_PID" \
-  --lines "$LINES" --runs "$RUNS" --poll-ms "${POLL_MS:-50}" \
-  --json "$here/samples.json" --markdown "$WHARF_BENCH_DATA/results.md.part"
+  --lines "$LINES" --runs "$RUNS" --poll-ms "${POLL_MS:-50}" --max-buffer-size "${MAX_BUFFER_SIZE:-}" \
+  --json "$here/samples$suffix.json" --markdown "$WHARF_BENCH_DATA/results.md.part"
 rss="$(awk '/^VmRSS|^VmHWM/ {printf "%s %d MiB, ", $1, $2/1024}' "/proc/$WHARF_BENCH_PID/status")"
 logs_db="$(du -k "$WHARF_BENCH_DATA"/logs.db* 2>/dev/null | awk '{s+=$1} END {printf "%.1f MiB", s/1024}')"
 
@@ -48,7 +51,7 @@ logs_db="$(du -k "$WHARF_BENCH_DATA"/logs.db* 2>/dev/null | awk '{s+=$1} END {pr
   echo "process (server **and** agent in one process: following Docker's log stream, parsing, shipping,"
   echo "storing, answering the polls) and for \`dockerd\` (the json-file writer and the log stream the agent"
   echo "reads; dockerd is shared with other engineers' containers, so that column is noisy). Driver:"
-  echo "[driver.py](driver.py); raw numbers in [samples.json](samples.json)."
+  echo "[driver.py](driver.py); raw numbers in [samples$suffix.json](samples$suffix.json)."
   echo
   echo "## Machine"
   echo
@@ -75,5 +78,5 @@ logs_db="$(du -k "$WHARF_BENCH_DATA"/logs.db* 2>/dev/null | awk '{s+=$1} END {pr
   echo "\`wharf up\` on a free port with a temporary data directory (\`WHARF_DNS_PORT=off\`,"
   echo "\`WHARF_DNS_CONTAINER_ADDRESS=off\`), and on exit stops its tasks, stops that process by pid and"
   echo "removes the containers its agent created (by label)."
-} > "$here/RESULTS.md"
-echo "Wrote $here/RESULTS.md" >&2
+} > "$here/RESULTS$suffix.md"
+echo "Wrote $here/RESULTS$suffix.md" >&2
