@@ -93,6 +93,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             process.Dispose();
         }
 
+        // wharf up leaves task containers running when it stops; a test instance has no next start.
+        var own = (await DockerCli.TaskContainersAsync()).Where(c => c.TaskArn.Contains($":{AccountId}:", StringComparison.Ordinal));
+        await DockerCli.RemoveAsync(own.Select(c => c.Id));
         Log.Dispose();
         try
         {
