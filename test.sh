@@ -76,7 +76,11 @@ for p in "${projects[@]}"; do
   if [ "$(basename "$p" .csproj)" = "$e2e_name" ]; then e2e_project="$p"; else unit_projects+=("$p"); fi
 done
 
+# With --artifacts-path the results go beside the build, so runs from one checkout side by side
+# do not wipe each other's TRX files.
 results="$root/TestResults"
+[ -n "$artifacts" ] && results="$artifacts/TestResults"
+rel_results="${results#"$root"/}"
 rm -rf "$results"
 mkdir -p "$results"
 
@@ -120,7 +124,7 @@ if [ "$build" = 1 ]; then
     if ! dotnet build "$target" "${common_args[@]}" -v quiet -clp:NoSummary >"$results/build.log" 2>&1; then
       grep -E ': (error|warning) ' "$results/build.log" | sort -u | head -n 60
       tail -n 5 "$results/build.log"
-      echo "test.sh: build failed (log: TestResults/build.log)"
+      echo "test.sh: build failed (log: $rel_results/build.log)"
       echo "FAILED: build of $target"
       summary 0 1 0
       exit 1
@@ -156,13 +160,17 @@ fi
 if [ -n "$e2e_project" ]; then
   echo "test.sh: running the end-to-end tests (Docker, aws CLI)..."
   WHARF_E2E_LOG_DIR="$results/e2e-logs" run_project "$e2e_project" 25m
-  # Containers of instances that were killed before they could clean up: e2e instances use
-  # account ids 4242xxxxxxxx, so their task ARNs say which containers are theirs.
-  leftovers="$(docker ps -a --filter label=com.amazonaws.ecs.task-arn \
-      --format '{{.ID}} {{.Label "com.amazonaws.ecs.task-arn"}}' 2>/dev/null \
-    | awk '$2 ~ /:4242[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]:/ {print $1}')"
-  leftovers="$leftovers $(docker ps -aq --filter label=wharf.e2e.sample=1 2>/dev/null)"
-  # shellcheck disable=SC2086
+  # Containers of this run's instances that were killed before they could clean up: each
+  # instance records its account id (4242xxxxxxxx) under e2e-logs/accounts when it starts, and
+  # its task ARNs carry it. Only those are removed, so a run beside this one keeps its own.
+  accounts_dir="$results/e2e-logs/accounts"
+  leftovers=""
+  if [ -d "$accounts_dir" ] && [ -n "$(ls -A "$accounts_dir")" ]; then
+    accounts_re="$(ls "$accounts_dir" | paste -sd'|')"
+    leftovers="$(docker ps -a --filter label=com.amazonaws.ecs.task-arn \
+        --format '{{.ID}} {{.Label "com.amazonaws.ecs.task-arn"}}' 2>/dev/null \
+      | awk -v re=":(${accounts_re}):" '$2 ~ re {print $1}')"
+  fi
   [ -n "${leftovers// /}" ] && docker rm -f $leftovers >/dev/null 2>&1
 fi
 
@@ -190,21 +198,21 @@ for p in "${projects[@]}"; do
     # The run itself failed: a crash, a hang (exit 124 from timeout), no results.
     p_failed=1
     if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-      failures+=("$name: test run timed out (log: TestResults/$name.log)")
+      failures+=("$name: test run timed out (log: $rel_results/$name.log)")
     else
-      failures+=("$name: test run failed with exit code $rc (log: TestResults/$name.log)")
+      failures+=("$name: test run failed with exit code $rc (log: $rel_results/$name.log)")
     fi
   fi
   printf '  %-28s %4d passed, %d failed, %d skipped\n' "$name" "$p_passed" "$p_failed" "$p_skipped"
   passed=$((passed + p_passed)); failed=$((failed + p_failed)); skipped=$((skipped + p_skipped))
   if [ "$p_failed" != 0 ] && [ -f "$results/$name.log" ]; then
-    echo "----- $name output (last 150 lines; full log TestResults/$name.log) -----"
+    echo "----- $name output (last 150 lines; full log $rel_results/$name.log) -----"
     tail -n 150 "$results/$name.log"
     echo "----- end of $name output -----"
   fi
 done
 
-echo "test.sh: tests took $((SECONDS - started)) s; TRX files in TestResults/"
+echo "test.sh: tests took $((SECONDS - started)) s; TRX files in $rel_results/"
 if [ "${#failures[@]}" -gt 0 ]; then
   echo "Failed:"
   for f in "${failures[@]}"; do echo "  $f"; done

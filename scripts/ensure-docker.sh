@@ -74,8 +74,20 @@ start_dockerd() {
     as_root rm -f "$pidfile"
   fi
   if dockerd_running; then
-    log "dockerd is running but not answering yet; waiting for it"
-    return 0
+    # Either starting up (it will answer) or shutting down (it will exit): wait for one of the
+    # two, and start a new daemon if the old one went away.
+    log "dockerd is running but not answering yet; waiting for it to answer or exit"
+    local waited
+    for waited in $(seq 1 $((${WHARF_DOCKER_WAIT:-30} * 2))); do
+      docker_answers && return 0
+      dockerd_running || break
+      sleep 0.5
+    done
+    dockerd_running && return 0
+    log "the old dockerd exited after ${waited} checks"
+    if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null; then
+      as_root rm -f "$pidfile"
+    fi
   fi
   log "starting dockerd in the background (log: $logfile)..."
   # setsid: the daemon must outlive this shell and not get its Ctrl-C.

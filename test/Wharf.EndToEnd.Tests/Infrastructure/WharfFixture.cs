@@ -82,6 +82,7 @@ public class WharfFixture : IAsyncLifetime
         }
 
         process?.Dispose();
+        RecordAccount();
         process = WharfProcess.Start(Arguments, environment, Log);
         await WaitUntilReadyAsync(process);
     }
@@ -170,6 +171,20 @@ public class WharfFixture : IAsyncLifetime
         }
 
         throw new TimeoutException($"{healthz} did not answer 200 within {ReadyTimeout.TotalSeconds:0}s (last: {last}).\n{Describe()}");
+    }
+
+    /// <summary>
+    /// Leaves the account id in <c>$WHARF_E2E_LOG_DIR/accounts</c>, so that <c>./test.sh</c> removes
+    /// this instance's containers after the run even when the instance was killed before it could,
+    /// and only this run's.
+    /// </summary>
+    private void RecordAccount()
+    {
+        if (Environment.GetEnvironmentVariable("WHARF_E2E_LOG_DIR") is { Length: > 0 } logDir)
+        {
+            var accounts = Directory.CreateDirectory(Path.Combine(logDir, "accounts"));
+            File.WriteAllText(Path.Combine(accounts.FullName, AccountId), "");
+        }
     }
 
     private void KeepOrDeleteFiles()
