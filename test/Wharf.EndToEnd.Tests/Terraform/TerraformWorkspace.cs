@@ -3,7 +3,8 @@ using Wharf.EndToEnd.Tests.Infrastructure;
 namespace Wharf.EndToEnd.Tests.Terraform;
 
 /// <summary>
-/// A Terraform working directory made from some of the files of <c>examples/terraform/</c>, with
+/// A Terraform working directory made from some of the files of <c>examples/terraform/</c> (or of
+/// another folder of the repository), with
 /// its own CLI configuration (the local provider mirror) and variables pointing at one Wharf.
 /// Runs the real <c>terraform</c> there, non-interactively, isolated from the machine's AWS and
 /// Terraform settings.
@@ -17,13 +18,22 @@ public sealed class TerraformWorkspace : IDisposable
     private readonly ITestOutputHelper output;
 
     public TerraformWorkspace(IEnumerable<string> exampleFiles, IReadOnlyDictionary<string, string> variables, ITestOutputHelper output)
+        : this(Path.Combine("examples", "terraform"), exampleFiles, variables, output)
+    {
+    }
+
+    /// <summary>
+    /// A workspace made from <paramref name="files"/> of <paramref name="sourceFolder"/>, a folder
+    /// relative to the repository's root (or absolute).
+    /// </summary>
+    public TerraformWorkspace(string sourceFolder, IEnumerable<string> files, IReadOnlyDictionary<string, string> variables, ITestOutputHelper output)
     {
         this.output = output;
         Directory = System.IO.Directory.CreateTempSubdirectory("wharf-e2e-tf-").FullName;
-        var example = Path.Combine(RepoPaths.Root, "examples", "terraform");
-        foreach (var file in exampleFiles)
+        var source = Path.Combine(RepoPaths.Root, sourceFolder);
+        foreach (var file in files)
         {
-            File.Copy(Path.Combine(example, file), Path.Combine(Directory, file));
+            File.Copy(Path.Combine(source, file), Path.Combine(Directory, file));
         }
 
         var cliConfig = Path.Combine(Directory, "terraform.rc");
@@ -51,7 +61,20 @@ public sealed class TerraformWorkspace : IDisposable
         {
             environment["TF_VAR_" + name] = value;
         }
+
+        // WHARF_E2E_TF_LOG=debug keeps the provider's requests and responses in terraform.log
+        // beside the configuration (with WHARF_E2E_KEEP=1 the folder stays after the test).
+        if (Environment.GetEnvironmentVariable("WHARF_E2E_TF_LOG") is { Length: > 0 } level)
+        {
+            environment["TF_LOG"] = level;
+            environment["TF_LOG_PATH"] = Path.Combine(Directory, "terraform.log");
+        }
     }
+
+    /// <summary>The <c>*.tf</c> files of a folder of the repository (relative to its root), by name.</summary>
+    public static IReadOnlyList<string> ConfigurationFiles(string sourceFolder) =>
+        System.IO.Directory.GetFiles(Path.Combine(RepoPaths.Root, sourceFolder), "*.tf")
+            .Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The working directory.</summary>
     public string Directory { get; }
