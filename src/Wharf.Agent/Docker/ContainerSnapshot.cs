@@ -25,6 +25,8 @@ internal sealed record ContainerSnapshot
     public IReadOnlyList<PortBinding> PortBindings { get; init; } = [];
     /// <summary>The IPv4 address on Docker's default bridge network while the container runs.</summary>
     public string? Ipv4Address { get; init; }
+    /// <summary>The signal that stops it (the image's <c>STOPSIGNAL</c>); null when Docker's default, SIGTERM.</summary>
+    public string? StopSignal { get; init; }
 
     /// <summary>True once the container's process has ended (or can never run).</summary>
     public bool HasExited => Status is "exited" or "dead";

@@ -95,6 +95,7 @@ internal sealed partial class DockerEngine
                 : new Dictionary<string, string>(),
             PortBindings = Bindings(inspected.HostConfig?.PortBindings),
             Ipv4Address = BridgeAddress(inspected.NetworkSettings),
+            StopSignal = string.IsNullOrEmpty(inspected.Config?.StopSignal) ? null : inspected.Config.StopSignal,
         };
     }
 

@@ -43,8 +43,11 @@ internal sealed class ManagedContainer(ContainerSpec spec)
     /// <summary>The container's process ran at some point.</summary>
     public bool EverStarted { get; set; }
 
-    /// <summary>SIGTERM was sent.</summary>
+    /// <summary>The stop signal was sent.</summary>
     public bool StopSignalled { get; set; }
+
+    /// <summary>What stops the container gracefully: the image's <c>STOPSIGNAL</c>, as <c>docker stop</c> sends it; SIGTERM by default.</summary>
+    public string StopSignal { get; set; } = "SIGTERM";
 
     /// <summary>SIGKILL was sent.</summary>
     public bool KillSent { get; set; }

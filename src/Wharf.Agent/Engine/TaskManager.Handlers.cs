@@ -242,6 +242,7 @@ internal sealed partial class TaskManager
         }
 
         container.ImageId = snapshot.ImageId ?? container.ImageId;
+        container.StopSignal = snapshot.StopSignal ?? container.StopSignal;
         container.Health = snapshot.Health;
         container.Ipv4Address = snapshot.IsRunning ? snapshot.Ipv4Address ?? container.Ipv4Address : container.Ipv4Address;
         if (container.Bindings.Count == 0 && snapshot.PortBindings.Count > 0)

@@ -165,9 +165,9 @@ internal sealed partial class TaskManager
                     ? TimeSpan.FromSeconds(seconds)
                     : _ctx.Settings.DefaultStopTimeout;
                 container.StopSignalled = true;
-                // Armed before the signal goes out, so the timer exists by the time anyone sees the SIGTERM.
+                // Armed before the signal goes out, so the timer exists by the time anyone sees the signal.
                 container.StopTimer = Timer(grace, new TaskEvent.StopTimeoutElapsed(container.Name));
-                BeginSignal(container, "SIGTERM");
+                BeginSignal(container, container.StopSignal);
             }
         }
     }

@@ -50,6 +50,22 @@ public sealed class StopTests
     }
 
     [Fact]
+    public async Task DesiredStopped_ImageHasStopSignal_SendsItAsDockerStopDoes()
+    {
+        await using var h = new EngineHarness().Start();
+        var task = Specs.Task();
+        h.Docker.ImageStopSignals[task.Containers[0].Image] = "SIGQUIT";
+        h.Apply(1, task);
+        await h.UntilStatus(task.TaskArn, "RUNNING");
+
+        h.Apply(2, task with { DesiredStatus = "STOPPED" });
+        await h.UntilStatus(task.TaskArn, "STOPPED");
+
+        Assert.Equal([(h.Docker.IdOf("web"), "SIGQUIT")], h.Docker.Signals);
+        Assert.Equal(143, h.Container(task.TaskArn, "web").ExitCode);
+    }
+
+    [Fact]
     public async Task DesiredStopped_CustomStopTimeout_KillsAfterIt()
     {
         await using var h = new EngineHarness().Start();

@@ -29,6 +29,9 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
     /// <summary>Containers created from requests matching this ignore SIGTERM (like a shell as PID 1).</summary>
     public Func<ContainerCreateRequest, bool> IgnoresSigterm { get; set; } = _ => false;
 
+    /// <summary>Image → its <c>STOPSIGNAL</c>; a container of it exits (143) on that signal instead of SIGTERM.</summary>
+    public Dictionary<string, string> ImageStopSignals { get; } = [];
+
     /// <summary>Runs at start; an exception it returns is what start throws.</summary>
     public Func<ContainerCreateRequest, Exception?> OnStart { get; set; } = _ => null;
 
@@ -193,7 +196,7 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
             {
                 ExitLocked(container, 137);
             }
-            else if (signal == "SIGTERM" && !IgnoresSigterm(container.Request))
+            else if (signal == ImageStopSignals.GetValueOrDefault(container.Request.Image, "SIGTERM") && !IgnoresSigterm(container.Request))
             {
                 ExitLocked(container, 143);
             }
@@ -206,7 +209,9 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
     {
         lock (_gate)
         {
-            return Task.FromResult(_containers.TryGetValue(containerId, out var container) ? container.Snapshot() : null);
+            return Task.FromResult(_containers.TryGetValue(containerId, out var container)
+                ? container.Snapshot() with { StopSignal = ImageStopSignals.GetValueOrDefault(container.Request.Image) }
+                : null);
         }
     }
 
