@@ -79,6 +79,36 @@ public sealed class RuleAndTargetTests
     }
 
     [Fact]
+    public async Task CreateRule_StickinessDisabledWithDuration_DurationReadBackAsSent()
+    {
+        // Terraform's forward block sends the duration even with stickiness disabled and plans
+        // drift unless it is read back as sent.
+        var (_, auth, random, listener) = await WalkthroughAsync();
+        var rule = (await bed.CreateRule.HandleAsync(new()
+        {
+            ListenerArn = listener, Priority = 5, Conditions = [Path("/api/*")],
+            Actions = [new Protocol.Generated.ElasticLoadBalancingV2.Action
+            {
+                Type = "forward",
+                ForwardConfig = new ForwardActionConfig
+                {
+                    TargetGroups = [new TargetGroupTuple { TargetGroupArn = auth, Weight = 100 }, new TargetGroupTuple { TargetGroupArn = random, Weight = 0 }],
+                    TargetGroupStickinessConfig = new TargetGroupStickinessConfig { Enabled = false, DurationSeconds = 1 },
+                },
+            }],
+        }, Context, default)).Rules![0];
+        var plain = await bed.CreateRuleAsync(listener, 6, random, "/plain*");
+
+        var described = (await bed.DescribeRules.HandleAsync(new() { RuleArns = [rule.RuleArn!, plain.RuleArn!] }, Context, default)).Rules!;
+        var stickiness = described.Single(r => r.RuleArn == rule.RuleArn).Actions![0].ForwardConfig!.TargetGroupStickinessConfig!;
+        Assert.False(stickiness.Enabled);
+        Assert.Equal(1, stickiness.DurationSeconds);
+        var plainStickiness = described.Single(r => r.RuleArn == plain.RuleArn).Actions![0].ForwardConfig!.TargetGroupStickinessConfig!;
+        Assert.False(plainStickiness.Enabled);
+        Assert.Null(plainStickiness.DurationSeconds);
+    }
+
+    [Fact]
     public async Task SetRulePriorities_Swap_AppliedTogether_ClashRefused()
     {
         var (_, auth, random, listener) = await WalkthroughAsync();

@@ -68,7 +68,7 @@ internal static partial class ActionMapper
                 TargetGroupStickinessConfig = new TargetGroupStickinessConfig
                 {
                     Enabled = record.StickinessEnabled,
-                    DurationSeconds = record.StickinessEnabled ? record.StickinessDurationSeconds : null,
+                    DurationSeconds = record.StickinessDurationSeconds,
                 },
             },
         },
@@ -158,7 +158,8 @@ internal static partial class ActionMapper
             TargetGroupArn = groups.Count == 1 ? groups[0].TargetGroupArn : null,
             TargetGroups = groups,
             StickinessEnabled = stickiness?.Enabled ?? false,
-            StickinessDurationSeconds = stickiness?.Enabled == true ? stickiness.DurationSeconds ?? 3600 : null,
+            // A duration sent with stickiness disabled is kept and read back as sent, as ELBv2 does.
+            StickinessDurationSeconds = stickiness?.Enabled == true ? stickiness.DurationSeconds ?? 3600 : stickiness?.DurationSeconds,
         };
     }
 
