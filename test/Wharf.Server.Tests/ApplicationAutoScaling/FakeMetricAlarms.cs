@@ -23,4 +23,14 @@ internal sealed class FakeMetricAlarms : IMetricAlarms
 
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask<IReadOnlyList<MetricAlarm>> WithAlarmActionAsync(string actionArn, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MetricAlarm> found = Alarms.Values
+            .Where(a => a.AlarmActions?.Contains(actionArn, StringComparer.Ordinal) == true)
+            .OrderBy(a => a.AlarmName, StringComparer.Ordinal)
+            .Select(a => new MetricAlarm { AlarmName = a.AlarmName, AlarmArn = $"arn:aws:cloudwatch:us-east-1:000000000000:alarm:{a.AlarmName}", AlarmActions = a.AlarmActions })
+            .ToList();
+        return ValueTask.FromResult(found);
+    }
 }

@@ -121,4 +121,14 @@ public sealed class ScalingPlannerTests
         var step = new ScalingRequest(c => CapacityMath.Adjust(c, "ChangeInCapacity", -5, null), true, true, Cooldown, Cooldown);
         Assert.Equal(2, ScalingPlanner.Decide(Target(min: 2), 4, step, Now).NewCapacity);
     }
+
+    [Fact]
+    public void Decide_Deploying_HoldsScaleIn_ButNotScaleOut()
+    {
+        var held = ScalingPlanner.Decide(Target(), 4, Tracking(10, 50, high: false), Now, deploying: true);
+        Assert.Null(held.NewCapacity);
+        Assert.Equal(ScalingPlanner.DeploymentInProgress, held.NotScaledReason);
+
+        Assert.Equal(4, ScalingPlanner.Decide(Target(), 2, Tracking(100, 50, high: true), Now, deploying: true).NewCapacity);
+    }
 }

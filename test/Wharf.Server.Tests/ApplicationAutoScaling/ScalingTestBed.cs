@@ -45,7 +45,7 @@ internal sealed class ScalingTestBed
         DescribeTargets = new DescribeScalableTargetsHandler(Scaling);
         PutPolicy = new PutScalingPolicyHandler(Scaling, Names, alarms, Time);
         DeletePolicy = new DeleteScalingPolicyHandler(Scaling, alarms);
-        DescribePolicies = new DescribeScalingPoliciesHandler(Scaling);
+        DescribePolicies = new DescribeScalingPoliciesHandler(Scaling, Alarms);
         DescribeActivities = new DescribeScalingActivitiesHandler(Scaling);
         PutScheduled = new PutScheduledActionHandler(Scaling, Names, Runner, Time);
         DescribeScheduled = new DescribeScheduledActionsHandler(Scaling);
@@ -97,12 +97,22 @@ internal sealed class ScalingTestBed
                 new DeploymentRecord
                 {
                     Id = "ecs-svc/1", Status = "PRIMARY", TaskDefinitionArn = definition, DesiredCount = desired, CreatedAt = Start, UpdatedAt = Start,
+                    RolloutState = "COMPLETED",
                 },
             ],
             CreatedAt = Start,
         };
         var write = State.Begin();
         write.Put(StateKinds.Service, arn, record.ClusterArn, record, 0);
+        await write.CommitAsync(default);
+    }
+
+    /// <summary>Rewrites a stored service (a deployment starting or finishing), as the ECS side would.</summary>
+    public async Task UpdateServiceAsync(string cluster, string name, Func<ServiceRecord, ServiceRecord> change)
+    {
+        var stored = (await State.GetAsync<ServiceRecord>(StateKinds.Service, ServiceNames.Service(cluster, name), default))!;
+        var write = State.Begin();
+        write.Put(StateKinds.Service, stored.Key, stored.Value.ClusterArn, change(stored.Value), stored.Version);
         await write.CommitAsync(default);
     }
 
@@ -143,6 +153,8 @@ internal sealed class ScalingTestBed
         AlarmHandler.InvokeAsync(
             new AlarmActionInvocation(alarmName, Names.AlarmArn(alarmName), policyArn, "ALARM", "OK", reason, Time.GetUtcNow()), default);
 
-    public async Task<List<ScalingActivity>> ActivitiesAsync() =>
-        (await DescribeActivities.HandleAsync(new DescribeScalingActivitiesRequest { ServiceNamespace = "ecs" }, Context, default)).ScalingActivities!;
+    public async Task<List<ScalingActivity>> ActivitiesAsync(bool includeNotScaled = false) =>
+        (await DescribeActivities.HandleAsync(
+            new DescribeScalingActivitiesRequest { ServiceNamespace = "ecs", IncludeNotScaledActivities = includeNotScaled ? true : null }, Context, default))
+        .ScalingActivities!;
 }

@@ -4,7 +4,10 @@ using Wharf.Server.ApplicationAutoScaling.Common;
 
 namespace Wharf.Server.ApplicationAutoScaling.Activities;
 
-/// <summary>DescribeScalingActivities: the namespace's activities newest first, filtered and paged.</summary>
+/// <summary>
+/// DescribeScalingActivities: the namespace's activities newest first, filtered and paged; not
+/// scaled activities (with their NotScaledReasons) only with IncludeNotScaledActivities.
+/// </summary>
 internal sealed class DescribeScalingActivitiesHandler(ScalingStore store)
     : IOperationHandler<DescribeScalingActivitiesRequest, DescribeScalingActivitiesResponse>
 {
@@ -18,6 +21,7 @@ internal sealed class DescribeScalingActivitiesHandler(ScalingStore store)
             .Select(a => a.Value)
             .Where(a => input.ResourceId is null || a.ResourceId == input.ResourceId)
             .Where(a => input.ScalableDimension is null || a.ScalableDimension == input.ScalableDimension)
+            .Where(a => a.NotScaled is null || input.IncludeNotScaledActivities == true)
             .ToList();
         var (page, next) = ScalingPage.Slice(activities, "activities", input.NextToken, input.MaxResults);
         return new DescribeScalingActivitiesResponse { ScalingActivities = page.Select(ScalingMapper.ToWire).ToList(), NextToken = next };

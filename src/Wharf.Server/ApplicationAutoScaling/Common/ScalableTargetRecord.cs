@@ -20,5 +20,11 @@ internal sealed record ScalableTargetRecord
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     public CooldownState Cooldown { get; init; } = new();
 
+    /// <summary>
+    /// The cause and code of the last not scaled activity recorded, so an alarm that stays in ALARM
+    /// records it once rather than at every evaluation; cleared when the target scales.
+    /// </summary>
+    public string? LastNotScaled { get; init; }
+
     public string Key => ScalingKinds.TargetKey(ServiceNamespace, ScalableDimension, ResourceId);
 }

@@ -16,5 +16,8 @@ internal sealed record ScalingActivityRecord
     public required string StatusCode { get; init; }
     public string? StatusMessage { get; init; }
 
+    /// <summary>Set on a not scaled activity (shown only with <c>IncludeNotScaledActivities</c>).</summary>
+    public NotScaledRecord? NotScaled { get; init; }
+
     public string Key => ScalingKinds.ActivityKey(StartTime, ActivityId);
 }

@@ -69,5 +69,14 @@ internal static class ScalingMapper
         EndTime = activity.EndTime,
         StatusCode = activity.StatusCode,
         StatusMessage = activity.StatusMessage,
+        NotScaledReasons = activity.NotScaled is { } reason
+            ?
+            [
+                new NotScaledReason
+                {
+                    Code = reason.Code, MinCapacity = reason.MinCapacity, MaxCapacity = reason.MaxCapacity, CurrentCapacity = reason.CurrentCapacity,
+                },
+            ]
+            : null,
     };
 }

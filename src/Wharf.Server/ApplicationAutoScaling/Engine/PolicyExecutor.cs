@@ -68,11 +68,12 @@ internal sealed partial class PolicyExecutor(
                         return null;
                     }
 
-                    var decision = ScalingPlanner.Decide(target, service.DesiredCount, request, time.GetUtcNow());
+                    var decision = ScalingPlanner.Decide(
+                        target, service.DesiredCount, request, time.GetUtcNow(), ScalingPlanner.IsDeploying(service));
                     notScaled = decision.NotScaledReason;
                     return decision.NewCapacity is { } capacity
-                        ? new CapacityChange(target with { Cooldown = decision.Cooldown }, capacity, cause)
-                        : null;
+                        ? new CapacityChange(target with { Cooldown = decision.Cooldown, LastNotScaled = null }, capacity, cause)
+                        : NotScaledChange(resource, target, service.DesiredCount, decision.NotScaledReason, cause);
                 },
                 cancellationToken);
             if (change?.DesiredCount is { } desired)
@@ -90,6 +91,28 @@ internal sealed partial class PolicyExecutor(
         }
     }
 
+    /// <summary>
+    /// A not scaled activity when the capacity is already at a bound, recorded once per cause and
+    /// reason until the target scales again (an alarm stays in ALARM for many evaluations); null otherwise.
+    /// </summary>
+    private CapacityChange? NotScaledChange(ScalableResource resource, ScalableTargetRecord target, int current, string? reason, string cause)
+    {
+        NotScaledRecord? record = reason switch
+        {
+            ScalingPlanner.AlreadyAtMax => new(reason, null, target.MaxCapacity, current),
+            ScalingPlanner.AlreadyAtMin => new(reason, target.MinCapacity, null, current),
+            _ => null,
+        };
+        var key = $"{cause}|{reason}";
+        if (record is null || target.LastNotScaled == key)
+        {
+            return null;
+        }
+
+        var activity = ScalingActivities.NotScaled(resource, current, cause, record, time.GetUtcNow());
+        return new CapacityChange(target with { LastNotScaled = key }, null, cause, [activity]);
+    }
+
     private async ValueTask<ScalingRequest?> TargetTrackingAsync(
         ScalingPolicyRecord policy, AlarmActionInvocation invocation, CancellationToken cancellationToken)
     {
@@ -102,9 +125,13 @@ internal sealed partial class PolicyExecutor(
 
         var resource = ScalableResource.Parse(policy.ServiceNamespace, policy.ResourceId, policy.ScalableDimension);
         var metric = TrackedMetric.Resolve(configuration, resource);
-        var now = time.GetUtcNow();
+        // Whole periods only, as the alarms see them: a Sum (ALBRequestCountPerTarget) over the
+        // period still under way would read low.
+        var seconds = time.GetUtcNow().ToUnixTimeSeconds();
+        var period = (long)options.AlarmPeriod.TotalSeconds;
+        var end = DateTimeOffset.FromUnixTimeSeconds(seconds - (seconds % period));
         var window = options.AlarmPeriod * Math.Max(options.HighDatapoints, 3);
-        var periods = await metrics.StatisticsAsync(metric.Key, now - window, now, options.AlarmPeriod, cancellationToken);
+        var periods = await metrics.StatisticsAsync(metric.Key, end - window, end, options.AlarmPeriod, cancellationToken);
         double value;
         if (periods.Count > 0)
         {

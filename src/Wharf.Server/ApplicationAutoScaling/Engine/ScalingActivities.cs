@@ -6,6 +6,7 @@ namespace Wharf.Server.ApplicationAutoScaling.Engine;
 internal static class ScalingActivities
 {
     public const string Successful = "Successful";
+    public const string Failed = "Failed";
 
     public static ScalingActivityRecord DesiredCount(ScalableResource resource, int desired, string cause, DateTimeOffset now) => new()
     {
@@ -19,6 +20,22 @@ internal static class ScalingActivities
         EndTime = now,
         StatusCode = Successful,
         StatusMessage = $"Successfully set desired count to {desired}. Change successfully fulfilled by ecs.",
+    };
+
+    /// <summary>A policy execution that changed nothing because the capacity is already at a bound.</summary>
+    public static ScalingActivityRecord NotScaled(ScalableResource resource, int desired, string cause, NotScaledRecord reason, DateTimeOffset now) => new()
+    {
+        ActivityId = Guid.NewGuid().ToString(),
+        ServiceNamespace = resource.ServiceNamespace,
+        ResourceId = resource.ResourceId,
+        ScalableDimension = resource.ScalableDimension,
+        Description = $"Setting desired count to {desired}.",
+        Cause = cause,
+        StartTime = now,
+        EndTime = now,
+        StatusCode = Failed,
+        StatusMessage = $"Failed to set desired count to {desired}",
+        NotScaled = reason,
     };
 
     /// <summary>A scheduled action changing the target's bounds.</summary>

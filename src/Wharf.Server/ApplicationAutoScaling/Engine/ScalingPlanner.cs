@@ -1,3 +1,4 @@
+using Wharf.Core.Model;
 using Wharf.Server.ApplicationAutoScaling.Common;
 
 namespace Wharf.Server.ApplicationAutoScaling.Engine;
@@ -7,7 +8,8 @@ namespace Wharf.Server.ApplicationAutoScaling.Engine;
 /// scale-out during a scale-out cooldown is computed from the capacity the cooldown started from,
 /// so the capacity already added counts toward it (continuous but not excessive scale-out); a
 /// scale-out during a scale-in cooldown goes ahead at once. A scale-in waits for both cooldowns,
-/// so a service never shrinks right after it grew.
+/// so a service never shrinks right after it grew. While the service is being deployed, scale-in
+/// is held back and scale-out goes on, as Application Auto Scaling does for ECS deployments.
 /// </summary>
 internal static class ScalingPlanner
 {
@@ -17,8 +19,17 @@ internal static class ScalingPlanner
     public const string InCooldown = "InCooldown";
     public const string Suspended = "Suspended";
     public const string ScaleInDisabled = "ScaleInDisabled";
+    public const string DeploymentInProgress = "DeploymentInProgress";
 
-    public static ScalingDecision Decide(ScalableTargetRecord target, int current, ScalingRequest request, DateTimeOffset now)
+    /// <summary>
+    /// True while an ECS deployment of the service is under way: more than one deployment, or a
+    /// PRIMARY whose rollout is still IN_PROGRESS.
+    /// </summary>
+    public static bool IsDeploying(ServiceRecord service) =>
+        service.Deployments.Count > 1 || service.Deployments is [{ RolloutState: "IN_PROGRESS" }, ..];
+
+    public static ScalingDecision Decide(
+        ScalableTargetRecord target, int current, ScalingRequest request, DateTimeOffset now, bool deploying = false)
     {
         var cooldown = target.Cooldown;
         var wanted = request.Compute(current);
@@ -28,7 +39,7 @@ internal static class ScalingPlanner
             return ScalingDecision.NotScaled(cooldown, wanted > current ? AlreadyAtMax : wanted < current ? AlreadyAtMin : NoChange);
         }
 
-        return desired > current ? ScaleOut(target, current, desired, request, now) : ScaleIn(target, current, desired, request, now);
+        return desired > current ? ScaleOut(target, current, desired, request, now) : ScaleIn(target, current, desired, request, now, deploying);
     }
 
     private static ScalingDecision ScaleOut(ScalableTargetRecord target, int current, int desired, ScalingRequest request, DateTimeOffset now)
@@ -58,7 +69,8 @@ internal static class ScalingPlanner
         return new ScalingDecision(desired, cooldown with { ScaleOutUntil = now + request.ScaleOutCooldown, ScaleOutBase = current }, null);
     }
 
-    private static ScalingDecision ScaleIn(ScalableTargetRecord target, int current, int desired, ScalingRequest request, DateTimeOffset now)
+    private static ScalingDecision ScaleIn(
+        ScalableTargetRecord target, int current, int desired, ScalingRequest request, DateTimeOffset now, bool deploying)
     {
         var cooldown = target.Cooldown;
         if (!request.AllowScaleIn)
@@ -69,6 +81,11 @@ internal static class ScalingPlanner
         if (target.DynamicScalingInSuspended)
         {
             return ScalingDecision.NotScaled(cooldown, Suspended);
+        }
+
+        if (deploying)
+        {
+            return ScalingDecision.NotScaled(cooldown, DeploymentInProgress);
         }
 
         if ((cooldown.ScaleInUntil is { } inUntil && now < inUntil) || (cooldown.ScaleOutUntil is { } outUntil && now < outUntil))

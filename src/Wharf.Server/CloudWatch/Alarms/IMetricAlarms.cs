@@ -12,4 +12,7 @@ internal interface IMetricAlarms
     ValueTask PutAsync(PutMetricAlarmInput input, CancellationToken cancellationToken);
 
     ValueTask DeleteAsync(IReadOnlyList<string> alarmNames, CancellationToken cancellationToken);
+
+    /// <summary>The alarms whose <c>AlarmActions</c> name <paramref name="actionArn"/>, in name order.</summary>
+    ValueTask<IReadOnlyList<MetricAlarm>> WithAlarmActionAsync(string actionArn, CancellationToken cancellationToken);
 }

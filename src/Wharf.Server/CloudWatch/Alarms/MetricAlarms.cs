@@ -69,6 +69,11 @@ internal sealed partial class MetricAlarms(Metrics.MetricsDatabase database, Wha
         LockedAsync(alarms => Task.FromResult<IReadOnlyList<StoredAlarm>>(
             [.. alarms.Values.OrderBy(a => a.Alarm.AlarmName, StringComparer.Ordinal)]), cancellationToken);
 
+    public async ValueTask<IReadOnlyList<MetricAlarm>> WithAlarmActionAsync(string actionArn, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(cancellationToken))
+            .Select(a => a.Alarm)
+            .Where(a => a.AlarmActions?.Contains(actionArn, StringComparer.Ordinal) == true)];
+
     /// <summary>
     /// Sets an alarm's state (SetAlarmState, or the evaluator's verdict). <paramref name="onlyIfUnchangedSince"/>
     /// guards the evaluator: a configuration update after it read the alarm wins. Null when the alarm is gone.
