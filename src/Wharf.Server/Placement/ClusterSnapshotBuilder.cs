@@ -19,10 +19,21 @@ internal sealed class ClusterSnapshotBuilder(StateRepository state, AgentRegistr
     {
         // Instances first, tasks second: a placement that commits in between bumps the instance
         // version this read saw, so a commit built on this snapshot conflicts instead of missing it.
-        var instances = await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, clusterArn, cancellationToken);
-        var tasks = await state.ListAsync<TaskRecord>(StateKinds.Task, clusterArn, cancellationToken);
+        var (instances, tasks) = await ReadAsync(clusterArn, cancellationToken);
         return Build(clusterArn, instances, tasks, agents.IsConnected);
     }
+
+    /// <summary>The records a snapshot is built from, instances first (see <see cref="BuildAsync"/>).</summary>
+    public async ValueTask<(IReadOnlyList<Versioned<ContainerInstanceRecord>> Instances, IReadOnlyList<Versioned<TaskRecord>> Tasks)> ReadAsync(
+        string clusterArn, CancellationToken cancellationToken)
+    {
+        var instances = await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, clusterArn, cancellationToken);
+        var tasks = await state.ListAsync<TaskRecord>(StateKinds.Task, clusterArn, cancellationToken);
+        return (instances, tasks);
+    }
+
+    /// <summary>Whether the instance's agent is connected to this server now.</summary>
+    public bool IsAgentConnected(string containerInstanceArn) => agents.IsConnected(containerInstanceArn);
 
     /// <summary>The pure part: records in, snapshot out.</summary>
     public static ClusterSnapshot Build(

@@ -14,14 +14,30 @@ namespace Wharf.Server.Placement;
 /// </summary>
 internal sealed class PlacementCommitter(StateRepository state, ClusterSnapshotBuilder snapshots)
 {
+    /// <summary>Builds the snapshots of <see cref="PlaceAsync{TResult}(string, Func{ClusterSnapshot, CancellationToken, ValueTask{PlacementPlan{TResult}}}, CancellationToken)"/>.</summary>
+    public ClusterSnapshotBuilder Snapshots => snapshots;
+
     public ValueTask<TResult> PlaceAsync<TResult>(
         string clusterArn,
         Func<ClusterSnapshot, CancellationToken, ValueTask<PlacementPlan<TResult>>> plan,
         CancellationToken cancellationToken) =>
-        state.RetryAsync(
+        PlaceAsync((_, ct) => snapshots.BuildAsync(clusterArn, ct), plan, cancellationToken);
+
+    /// <summary>
+    /// As above, with the snapshot of each attempt from <paramref name="snapshotFor"/> (given the
+    /// attempt number, 1 first): a caller that keeps a snapshot current across placements passes it
+    /// for the first attempt and reads afresh after a conflict.
+    /// </summary>
+    public ValueTask<TResult> PlaceAsync<TResult>(
+        Func<int, CancellationToken, ValueTask<ClusterSnapshot>> snapshotFor,
+        Func<ClusterSnapshot, CancellationToken, ValueTask<PlacementPlan<TResult>>> plan,
+        CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        return state.RetryAsync(
             async ct =>
             {
-                var snapshot = await snapshots.BuildAsync(clusterArn, ct);
+                var snapshot = await snapshotFor(++attempt, ct);
                 var decided = await plan(snapshot, ct);
                 var tags = await ServiceTaskTags.PrepareAsync(state, decided.Tasks, ct);
                 var write = state.Begin();
@@ -36,6 +52,7 @@ internal sealed class PlacementCommitter(StateRepository state, ClusterSnapshotB
                 return decided.Result;
             },
             cancellationToken);
+    }
 
     /// <summary>Puts each new task (it must not exist yet) and bumps each instance it lands on, once.</summary>
     internal static void Stage(StateWrite write, ClusterSnapshot snapshot, IReadOnlyList<TaskRecord> tasks)

@@ -12,8 +12,9 @@ namespace Wharf.Server.Controllers.Services;
 /// <summary>
 /// The service scheduler: a level-triggered reconciler woken by commits that touch services,
 /// tasks or container instances, and by a periodic resync. Each pass reconciles every service
-/// that is not INACTIVE, one at a time: it reads a snapshot (through the
-/// <see cref="PlacementCommitter"/>), lets <see cref="ServicePlanner"/> decide, and commits the
+/// that is not INACTIVE, one at a time: it reads the cluster once per pass
+/// (<see cref="ServicePassView"/>, kept current with the pass's own commits), lets
+/// <see cref="ServicePlanner"/> decide, and commits through the <see cref="PlacementCommitter"/> the
 /// new tasks, the stops and the service record together at the versions read. Nothing is kept
 /// between passes but caches of immutable definitions and the instance disconnect clocks, so a
 /// restarted server resumes any deployment from the store without losing or duplicating tasks.
@@ -76,49 +77,78 @@ internal sealed partial class ServiceController(
         }
     }
 
-    /// <summary>One pass over every service of every ACTIVE cluster.</summary>
+    /// <summary>
+    /// One pass over every service of every ACTIVE cluster. Each cluster is read once
+    /// (<see cref="ServicePassView"/>) and kept current with what the pass commits.
+    /// </summary>
     public async Task ReconcileAllAsync(CancellationToken cancellationToken)
     {
         var clusters = await state.ListAsync<ClusterRecord>(StateKinds.Cluster, "", cancellationToken);
         foreach (var cluster in clusters.Select(c => c.Value).Where(c => c.Status == EcsStatus.Active))
         {
             var services = await state.ListAsync<ServiceRecord>(StateKinds.Service, cluster.Arn, cancellationToken);
+            ServicePassView? view = null;
             foreach (var service in services.Where(s => s.Value.Status != EcsStatus.Inactive))
             {
+                view ??= await LoadAsync(cluster.Arn, cancellationToken);
                 try
                 {
-                    await ReconcileAsync(cluster, service.Value.Arn, cancellationToken);
+                    await ReconcileAsync(cluster, service.Value.Arn, view, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogServiceFailed(logger, service.Value.Arn, ex);
+                    view = null;
                 }
             }
         }
     }
 
-    /// <summary>Reconciles one service; true when something was committed.</summary>
-    public ValueTask<bool> ReconcileAsync(ClusterRecord cluster, string serviceArn, CancellationToken cancellationToken) =>
-        committer.PlaceAsync<bool>(
-            cluster.Arn,
+    /// <summary>Reconciles one service over a fresh read of its cluster; true when something was committed.</summary>
+    public async ValueTask<bool> ReconcileAsync(ClusterRecord cluster, string serviceArn, CancellationToken cancellationToken) =>
+        await ReconcileAsync(cluster, serviceArn, await LoadAsync(cluster.Arn, cancellationToken), cancellationToken);
+
+    private async ValueTask<ServicePassView> LoadAsync(string clusterArn, CancellationToken cancellationToken)
+    {
+        var view = new ServicePassView(committer.Snapshots, clusterArn);
+        await view.LoadAsync(cancellationToken);
+        return view;
+    }
+
+    /// <summary>
+    /// Reconciles one service over <paramref name="view"/>, and applies what it committed to the
+    /// view. After a conflict the view is read afresh and the step planned again.
+    /// </summary>
+    private async ValueTask<bool> ReconcileAsync(ClusterRecord cluster, string serviceArn, ServicePassView view, CancellationToken cancellationToken)
+    {
+        ClusterSnapshot? used = null;
+        ServiceStepResult? planned = null;
+        var acted = await committer.PlaceAsync<bool>(
+            async (attempt, ct) =>
+            {
+                if (attempt > 1)
+                {
+                    await view.LoadAsync(ct);
+                }
+
+                return view.Snapshot();
+            },
             async (snapshot, ct) =>
             {
+                used = snapshot;
+                planned = null;
                 var current = await state.GetAsync<ServiceRecord>(StateKinds.Service, serviceArn, ct);
                 if (current is null || current.Value.Status == EcsStatus.Inactive)
                 {
                     return PlacementPlan<bool>.Nothing(false);
                 }
 
-                var tasks = (await state.ListAsync<TaskRecord>(StateKinds.Task, cluster.Arn, ct))
-                    .Select(t => t.Value)
-                    .Where(t => t.ServiceArn == serviceArn)
-                    .ToList();
                 var result = planner.Plan(new ServiceStepInput
                 {
                     Service = current.Value,
                     Cluster = cluster,
                     Snapshot = snapshot,
-                    Tasks = tasks,
+                    Tasks = view.TasksOf(serviceArn),
                     Blueprints = await BlueprintsAsync(current.Value, ct),
                     LostInstances = monitor.Lost(snapshot.Records.Values.Select(r => r.Value)),
                     Now = time.GetUtcNow(),
@@ -132,6 +162,7 @@ internal sealed partial class ServiceController(
                     return PlacementPlan<bool>.Nothing(false);
                 }
 
+                planned = result;
                 return new PlacementPlan<bool>(result.NewTasks, true)
                 {
                     Writes = write =>
@@ -146,6 +177,14 @@ internal sealed partial class ServiceController(
                 };
             },
             cancellationToken);
+
+        if (planned is not null && used is not null)
+        {
+            view.Apply(used, planned.NewTasks, planned.Stops);
+        }
+
+        return acted;
+    }
 
     private async ValueTask<IReadOnlyDictionary<string, TaskBlueprint>> BlueprintsAsync(ServiceRecord service, CancellationToken cancellationToken)
     {
