@@ -15,6 +15,9 @@ namespace Wharf.Server.Controllers;
 /// Level-triggered push of desired tasks to connected agents. Woken by store commits that touch
 /// tasks and by agents attaching, plus a periodic resync; on each pass it computes every
 /// connected instance's desired set and sends it when it differs from what that agent last got.
+/// The cluster's tasks are read and grouped by instance once per pass; an instance whose tasks
+/// (keys and store versions), holds and DNS servers are what its last set was built from is
+/// skipped without building, serializing or hashing its specs.
 /// Runs on one loop, so the per-session fingerprints have a single writer.
 /// A task told to stop while its load balancer targets or Cloud Map instances are still registered,
 /// or while its targets drain (<see cref="TaskRecord.DrainUntil"/>), is still sent as RUNNING: the
@@ -36,6 +39,9 @@ internal sealed partial class TaskDispatcher(
     private DateTimeOffset? nextDrainEnd;
     private readonly SemaphoreSlim wake = new(0, 1);
     private readonly ConcurrentDictionary<string, TaskDefinitionRecord> definitions = new(StringComparer.Ordinal);
+
+    /// <summary>What each session's last desired set was built from, by instance ARN (the loop's own).</summary>
+    private readonly Dictionary<string, SentInputs> sent = new(StringComparer.Ordinal);
 
     /// <summary>Asks for a pass soon; many calls before the pass collapse into one.</summary>
     public void Wake()
@@ -91,48 +97,80 @@ internal sealed partial class TaskDispatcher(
 
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
-        var byCluster = new Dictionary<string, IReadOnlyList<Versioned<TaskRecord>>>(StringComparer.Ordinal);
+        var byCluster = new Dictionary<string, ILookup<string, Versioned<TaskRecord>>>(StringComparer.Ordinal);
         var now = time.GetUtcNow();
+        var dns = containerDns.Current;
         nextDrainEnd = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var session in agents.Sessions)
         {
-            if (!byCluster.TryGetValue(session.ClusterArn, out var tasks))
+            if (!byCluster.TryGetValue(session.ClusterArn, out var byInstance))
             {
-                tasks = await state.ListAsync<TaskRecord>(StateKinds.Task, session.ClusterArn, cancellationToken);
-                byCluster[session.ClusterArn] = tasks;
+                // Grouped once per cluster and pass: each session then reads only its own tasks.
+                byInstance = (await state.ListAsync<TaskRecord>(StateKinds.Task, session.ClusterArn, cancellationToken))
+                    .Where(t => t.Value.ContainerInstanceArn is not null && t.Value.LastStatus != TaskStatuses.Stopped)
+                    .ToLookup(t => t.Value.ContainerInstanceArn!, StringComparer.Ordinal);
+                byCluster[session.ClusterArn] = byInstance;
+            }
+
+            seen.Add(session.ContainerInstanceArn);
+            var mine = byInstance[session.ContainerInstanceArn];
+            var inputs = mine.Select(t => new SpecInput(t.Key, t.Version, Held(t.Value, now))).ToArray();
+            if (sent.TryGetValue(session.ContainerInstanceArn, out var last)
+                && ReferenceEquals(last.Session, session)
+                && ReferenceEquals(last.Dns, dns)
+                && last.Inputs.AsSpan().SequenceEqual(inputs))
+            {
+                // Same tasks at the same versions, held alike, same DNS servers: the same specs as last sent.
+                continue;
             }
 
             var specs = new List<TaskSpec>();
-            foreach (var task in tasks)
+            var complete = true;
+            foreach (var (task, input) in mine.Zip(inputs))
             {
-                if (task.Value.ContainerInstanceArn != session.ContainerInstanceArn || task.Value.LastStatus == TaskStatuses.Stopped)
-                {
-                    continue;
-                }
-
                 var definition = await GetDefinitionAsync(task.Value, cancellationToken);
                 if (definition is not null)
                 {
-                    specs.Add(TaskSpecBuilder.Build(Held(task.Value, now) ? task.Value with { DesiredStatus = TaskStatuses.Running } : task.Value, definition, containerDns.Current));
+                    specs.Add(TaskSpecBuilder.Build(input.Held ? task.Value with { DesiredStatus = TaskStatuses.Running } : task.Value, definition, dns));
+                }
+                else
+                {
+                    complete = false;
                 }
             }
 
             var fingerprint = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(specs, AgentChannelJson.Options)));
-            if (fingerprint == session.SentFingerprint)
+            if (fingerprint != session.SentFingerprint)
             {
-                continue;
-            }
+                session.Generation++;
+                var message = AgentMessage.Create(
+                    AgentMessageTypes.Tasks,
+                    $"tasks-{session.Generation}",
+                    new DesiredTasks { Generation = session.Generation, Tasks = specs });
+                if (!session.Send(message))
+                {
+                    sent.Remove(session.ContainerInstanceArn);
+                    continue;
+                }
 
-            session.Generation++;
-            var message = AgentMessage.Create(
-                AgentMessageTypes.Tasks,
-                $"tasks-{session.Generation}",
-                new DesiredTasks { Generation = session.Generation, Tasks = specs });
-            if (session.Send(message))
-            {
                 session.SentFingerprint = fingerprint;
                 LogDispatched(logger, session.ContainerInstanceArn, specs.Count, session.Generation);
             }
+
+            if (complete)
+            {
+                sent[session.ContainerInstanceArn] = new SentInputs(session, dns, inputs);
+            }
+            else
+            {
+                sent.Remove(session.ContainerInstanceArn);
+            }
+        }
+
+        foreach (var gone in sent.Keys.Where(k => !seen.Contains(k)).ToList())
+        {
+            sent.Remove(gone);
         }
     }
 
@@ -183,4 +221,10 @@ internal sealed partial class TaskDispatcher(
 
     [LoggerMessage(EventId = ServerEvents.Dispatched, Level = LogLevel.Debug, Message = "Sent {Count} desired tasks to {Instance} (generation {Generation})")]
     private static partial void LogDispatched(ILogger logger, string instance, int count, long generation);
+
+    /// <summary>One task as a desired set was built from it.</summary>
+    private readonly record struct SpecInput(string Key, long Version, bool Held);
+
+    /// <summary>The inputs of the set last sent to a session.</summary>
+    private sealed record SentInputs(AgentSession Session, IReadOnlyList<string> Dns, SpecInput[] Inputs);
 }
