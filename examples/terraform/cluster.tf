@@ -1,9 +1,4 @@
 # The cluster and the task definitions of the stack's three services.
-locals {
-  # The awslogs group every container writes to (created in logs.tf).
-  log_group = "/ecs/${var.name}"
-}
-
 resource "aws_ecs_cluster" "this" {
   name = var.name
 
@@ -49,7 +44,9 @@ resource "aws_ecs_task_definition" "web" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          awslogs-group         = local.log_group
+          # The group of logs.tf, by reference: the task definitions (and with them the services)
+          # are created after it and destroyed before it, so no container writes to a missing group.
+          awslogs-group         = aws_cloudwatch_log_group.app.name
           awslogs-region        = var.region
           awslogs-stream-prefix = each.key
         }

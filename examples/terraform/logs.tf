@@ -1,6 +1,6 @@
 # The awslogs group the containers of cluster.tf write to.
 resource "aws_cloudwatch_log_group" "app" {
-  name              = local.log_group
+  name              = "/ecs/${var.name}"
   retention_in_days = 7
 
   tags = {

@@ -35,7 +35,7 @@ variable "listener_port" {
 }
 
 variable "web_image" {
-  description = "Image of the services (built locally by samples/images/build.sh)."
+  description = "Image of the services (built locally by samples/images/build.sh; wharf/web:2.0 is a second version to roll to)."
   type        = string
   default     = "wharf/web:1.0"
 }

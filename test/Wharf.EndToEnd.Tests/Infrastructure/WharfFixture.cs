@@ -71,7 +71,8 @@ public class WharfFixture : IAsyncLifetime
         "--join-token", JoinToken,
     ];
 
-    public Task InitializeAsync() => StartAsync();
+    /// <summary>Starts the instance (<see cref="StartAsync"/>); a subclass may decide not to, e.g. when its tests are skipped.</summary>
+    public virtual Task InitializeAsync() => StartAsync();
 
     /// <summary>Starts <c>wharf up</c> and waits until <c>/healthz</c> answers 200.</summary>
     public async Task StartAsync()
@@ -118,7 +119,7 @@ public class WharfFixture : IAsyncLifetime
         + $"process {(process is null ? "never started" : process.HasExited ? $"exited {process.ExitCode}" : $"pid {process.Id}")}). Last output:\n"
         + Log.Tail();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         try
         {

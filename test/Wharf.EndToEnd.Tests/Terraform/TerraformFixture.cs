@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -7,79 +6,50 @@ using Wharf.EndToEnd.Tests.Infrastructure;
 namespace Wharf.EndToEnd.Tests.Terraform;
 
 /// <summary>
-/// <c>wharf up</c> for the Terraform tests: own port, data directory, home and account id, and its
-/// DNS server on a free high port (<c>WHARF_DNS_PORT</c>) so the stack's namespace can be asked
-/// for with <c>dig</c>. Starts nothing when Terraform is missing (the tests are skipped then).
+/// <c>wharf up</c> for the Terraform tests: a <see cref="WharfFixture"/> (own port, data directory,
+/// home and account id, its task containers removed at the end) with its DNS server on a free
+/// high port (<c>WHARF_DNS_PORT</c>), so a stack's namespace can be asked for with <c>dig</c>.
+/// Starts nothing when Terraform is missing (the tests are skipped then). A stack's services run on
+/// a container instance of the stack's own cluster: <see cref="StartAgent"/> joins one, as a user
+/// runs <c>wharf agent --cluster NAME</c> beside <c>wharf up</c>.
 /// </summary>
-public sealed class TerraformFixture : IAsyncLifetime
+public sealed class TerraformFixture : WharfFixture
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
-    private readonly string root;
-    private WharfProcess? process;
+    private readonly List<(WharfProcess Process, WharfLog Log, string Directory)> agents = [];
 
     public TerraformFixture()
+        : this(FreePort())
     {
-        root = Directory.CreateTempSubdirectory("wharf-e2e-tf-wharf-").FullName;
-        Port = FreePort();
-        DnsPort = FreePort();
-        AccountId = "4545" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
-        Endpoint = new Uri($"http://127.0.0.1:{Port}");
-        Aws = new AwsCli(Endpoint);
-        Log = new WharfLog(Path.Combine(root, "wharf.log"));
     }
 
-    public int Port { get; }
+    private TerraformFixture(int dnsPort)
+        : base(new Dictionary<string, string?> { ["WHARF_DNS_PORT"] = dnsPort.ToString(CultureInfo.InvariantCulture) })
+    {
+        DnsPort = dnsPort;
+    }
 
     public int DnsPort { get; }
 
-    public string AccountId { get; }
+    public override Task InitializeAsync() => TerraformInstallation.Missing is null ? StartAsync() : Task.CompletedTask;
 
-    public Uri Endpoint { get; }
-
-    public AwsCli Aws { get; }
-
-    public WharfLog Log { get; }
-
-    public async Task InitializeAsync()
+    /// <summary>
+    /// <c>wharf agent --cluster <paramref name="cluster"/></c> with a state directory of its own: a
+    /// second container instance on this host. Like the ECS agent it does not create a cluster
+    /// other than <c>default</c>; until the cluster exists it is refused and retries.
+    /// </summary>
+    public WharfProcess StartAgent(string cluster)
     {
-        if (TerraformInstallation.Missing is not null)
-        {
-            return;
-        }
-
-        process = WharfProcess.Start(
-            ["up", "--port", Port.ToString(CultureInfo.InvariantCulture), "--data-dir", Path.Combine(root, "data"),
-             "--account-id", AccountId, "--join-token", Guid.NewGuid().ToString("N")],
-            new Dictionary<string, string?> { ["HOME"] = root, ["WHARF_DNS_PORT"] = DnsPort.ToString(CultureInfo.InvariantCulture) },
-            Log);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"wharf exited ({process.ExitCode}).\n{Describe()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Endpoint, "/healthz"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            if (Stopwatch.GetElapsedTime(started) > ReadyTimeout)
-            {
-                throw new TimeoutException($"wharf did not become ready.\n{Describe()}");
-            }
-
-            await Task.Delay(Poll.Interval);
-        }
+        var directory = Directory.CreateTempSubdirectory("wharf-e2e-tf-agent-").FullName;
+        var log = new WharfLog(Path.Combine(directory, "agent.log"));
+        var process = WharfProcess.Start(
+            [
+                "agent", "--server", Endpoint.ToString().TrimEnd('/'), "--join-token", JoinToken,
+                "--cluster", cluster, "--state-dir", Path.Combine(directory, "state"),
+            ],
+            new Dictionary<string, string?> { ["HOME"] = directory },
+            log);
+        agents.Add((process, log, directory));
+        return process;
     }
 
     /// <summary><c>dig @127.0.0.1 -p DNSPORT &lt;args&gt;</c>.</summary>
@@ -87,11 +57,9 @@ public sealed class TerraformFixture : IAsyncLifetime
         ProcessRunner.RunAsync("dig", ["@127.0.0.1", "-p", DnsPort.ToString(CultureInfo.InvariantCulture), "+time=2", "+tries=1", .. args],
             timeout: TimeSpan.FromSeconds(20));
 
-    /// <summary>The task containers of this instance, running or not.</summary>
-    public async Task<IReadOnlyList<TaskContainer>> OwnContainersAsync() =>
-        (await DockerCli.TaskContainersAsync()).Where(c => c.TaskArn.Contains($":{AccountId}:", StringComparison.Ordinal)).ToList();
-
-    public string Describe() => $"Wharf on {Endpoint} (account {AccountId}), DNS port {DnsPort}. Last output:\n{Log.Tail()}";
+    /// <summary>What a failing test prints: the instance, then the last output of each agent started here.</summary>
+    public string DescribeAll() =>
+        string.Join("\n", [Describe(), .. agents.Select(a => $"wharf agent (log {a.Log.Path}). Last output:\n{a.Log.Tail()}")]);
 
     /// <summary>A port free for TCP and UDP on loopback now.</summary>
     public static int FreePort()
@@ -112,30 +80,41 @@ public sealed class TerraformFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
+        foreach (var (process, log, directory) in agents)
+        {
+            await process.InterruptAsync(TimeSpan.FromSeconds(20));
+            process.Dispose();
+            if (Environment.GetEnvironmentVariable("WHARF_E2E_LOG_DIR") is { Length: > 0 } logDir)
+            {
+                Directory.CreateDirectory(logDir);
+                File.Copy(log.Path, Path.Combine(logDir, $"wharf-{AccountId}-{Path.GetFileName(directory)}.log"), overwrite: true);
+            }
+
+            log.Dispose();
+            TryDelete(directory);
+        }
+
+        await base.DisposeAsync();
+    }
+
+    private static void TryDelete(string directory)
+    {
+        if (Environment.GetEnvironmentVariable("WHARF_E2E_KEEP") == "1")
+        {
+            return;
+        }
+
         try
         {
-            if (process is not null)
-            {
-                await process.InterruptAsync(TimeSpan.FromSeconds(20));
-                await DockerCli.RemoveAsync((await OwnContainersAsync()).Select(c => c.Id));
-                process.Dispose();
-            }
+            Directory.Delete(directory, recursive: true);
         }
-        finally
+        catch (IOException)
         {
-            Log.Dispose();
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 }
