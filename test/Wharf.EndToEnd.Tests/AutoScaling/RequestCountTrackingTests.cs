@@ -100,6 +100,18 @@ public sealed class RequestCountTrackingTests(ScalingFixture wharf, ITestOutputH
             Assert.Equal("Setting desired count to 3.", Text(outActivities[0]!["Description"]));
             Assert.Equal("Successful", Text(outActivities[0]!["StatusCode"]));
 
+            // Under the same load at the maximum the policy cannot add more: a not scaled activity says why.
+            var atMax = await Poll.UntilAsync(
+                "a not scaled activity at the maximum",
+                () => NotScaledAsync("AlreadyAtMaxCapacity"),
+                a => a is not null,
+                Timeout);
+            Assert.Equal(3, atMax!["NotScaledReasons"]![0]!["MaxCapacity"]!.GetValue<int>());
+            Assert.Equal(3, atMax["NotScaledReasons"]![0]!["CurrentCapacity"]!.GetValue<int>());
+            Assert.Equal("Failed", Text(atMax["StatusCode"]));
+            Assert.Equal($"monitor alarm {high} in state ALARM triggered policy requests10", Text(atMax["Cause"]));
+            Assert.DoesNotContain(await Aws.ActivitiesAsync("rc-web"), a => a!["NotScaledReasons"] is not null);
+
             // The metric the alarm watched is there for the user too.
             var sum = await RequestsPerTargetAsync(tg);
             Output.WriteLine($"RequestCountPerTarget over the last 10 minutes: {sum}");
@@ -114,6 +126,15 @@ public sealed class RequestCountTrackingTests(ScalingFixture wharf, ITestOutputH
             Assert.Equal("Setting desired count to 1.", Text(inActivities[0]!["Description"]));
             Assert.Equal($"monitor alarm {low} in state ALARM triggered policy requests10", Text(inActivities[0]!["Cause"]));
             Assert.Equal("Successful", Text(inActivities[0]!["StatusCode"]));
+
+            // The trickle goes on at the minimum: the low alarm's runs are recorded as not scaled.
+            var atMin = await Poll.UntilAsync(
+                "a not scaled activity at the minimum",
+                () => NotScaledAsync("AlreadyAtMinCapacity"),
+                a => a is not null,
+                Timeout);
+            Assert.Equal(1, atMin!["NotScaledReasons"]![0]!["MinCapacity"]!.GetValue<int>());
+            Assert.Equal($"monitor alarm {low} in state ALARM triggered policy requests10", Text(atMin["Cause"]));
         }
         finally
         {
@@ -124,6 +145,12 @@ public sealed class RequestCountTrackingTests(ScalingFixture wharf, ITestOutputH
             await Aws.EcsAsync("delete-service", "--service", "rc-web", "--force");
         }
     });
+
+    /// <summary>The newest not scaled activity of rc-web with <paramref name="code"/>, or null.</summary>
+    private async Task<JsonNode?> NotScaledAsync(string code) =>
+        (await Aws.OkAsync("describe-scaling-activities", "--service-namespace", "ecs", "--resource-id", "service/default/rc-web",
+            "--include-not-scaled-activities"))["ScalingActivities"]!.AsArray()
+            .FirstOrDefault(a => a!["NotScaledReasons"]?.AsArray().Any(r => Text(r!["Code"]) == code) == true);
 
     /// <summary>curl in a loop, 25 requests a run, until cancelled: how many were answered 200.</summary>
     private static async Task<int> HeavyAsync(string url, CancellationToken cancellationToken)

@@ -75,7 +75,12 @@ public sealed class StepAndScheduledScalingTests(ScalingFixture wharf, ITestOutp
         Assert.Equal(3, await Aws.DesiredCountAsync("worker"));
 
         var policies = (await Aws.OkAsync("describe-scaling-policies", "--service-namespace", "ecs", "--resource-id", "service/default/worker"))["ScalingPolicies"]!.AsArray();
-        Assert.Equal("StepScaling", Assert.Single(policies)!["PolicyType"]!.GetValue<string>());
+        var described = Assert.Single(policies)!;
+        Assert.Equal("StepScaling", described["PolicyType"]!.GetValue<string>());
+        // A step policy lists the alarms whose actions name it.
+        var alarm = Assert.Single(described["Alarms"]!.AsArray())!;
+        Assert.Equal("queue-deep", alarm["AlarmName"]!.GetValue<string>());
+        Assert.EndsWith(":alarm:queue-deep", alarm["AlarmARN"]!.GetValue<string>(), StringComparison.Ordinal);
         await Aws.EcsAsync("delete-service", "--service", "worker", "--force");
     });
 
