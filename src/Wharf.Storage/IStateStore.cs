@@ -24,6 +24,46 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>Documents of a kind whose key starts with <paramref name="keyPrefix"/>, ordered by key.</summary>
     ValueTask<IReadOnlyList<StoredDocument>> ListByPrefixAsync(string kind, string keyPrefix, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Documents of a kind whose JSON body holds the string <paramref name="value"/> at the top-level
+    /// property <paramref name="field"/>, ordered by key and paged like <see cref="ListAsync"/>. The
+    /// pairs in <see cref="IndexedFields"/> are served by an index; any other pair is correct but
+    /// reads the whole kind. This default reads the whole kind; stores override it.
+    /// </summary>
+    async ValueTask<IReadOnlyList<StoredDocument>> ListByFieldAsync(
+        string kind, string field, string value, CancellationToken cancellationToken, string? afterKey = null, int? limit = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(field);
+        ArgumentNullException.ThrowIfNull(value);
+        var result = new List<StoredDocument>();
+        foreach (var document in await ListAsync(kind, null, cancellationToken, afterKey))
+        {
+            if (limit is { } max && result.Count >= max)
+            {
+                break;
+            }
+
+            using var json = System.Text.Json.JsonDocument.Parse(document.Body);
+            if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty(field, out var property)
+                && property.ValueKind == System.Text.Json.JsonValueKind.String
+                && property.GetString() == value)
+            {
+                result.Add(document);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The (kind, field) pairs <see cref="ListByFieldAsync"/> finds through an index.</summary>
+    static IReadOnlyList<(string Kind, string Field)> IndexedFields { get; } =
+    [
+        ("task", "serviceArn"),
+        ("task", "containerInstanceArn"),
+        ("container-instance", "ec2InstanceId"),
+    ];
+
     /// <summary>Starts buffering writes.</summary>
     IStateTransaction BeginTransaction();
 

@@ -6,7 +6,8 @@ namespace Wharf.Server.AgentChannel;
 
 /// <summary>
 /// Turns an agent's <see cref="RegisterRequest"/> into a container instance: the same one it was
-/// before when it presents its ARN (or the same <c>ec2InstanceId</c>), a new one otherwise.
+/// before when it presents its ARN (or the same <c>ec2InstanceId</c>), a new one otherwise. Both are
+/// looked up by key or index, so registering costs the same in a cluster of 5 or 5,000 instances.
 /// Only the <c>default</c> cluster is created on demand, as the ECS agent does.
 /// </summary>
 internal sealed class InstanceRegistrar(StateRepository state, ResourceNames names, TimeProvider time)
@@ -34,9 +35,7 @@ internal sealed class InstanceRegistrar(StateRepository state, ResourceNames nam
             }
 
             var clusterArn = cluster.Value.Arn;
-            var instances = await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, clusterArn, ct);
-            var existing = instances.FirstOrDefault(i => i.Value.Status != "INACTIVE" && i.Value.Arn == request.ContainerInstanceArn)
-                ?? instances.FirstOrDefault(i => i.Value.Status != "INACTIVE" && i.Value.Ec2InstanceId == request.Ec2InstanceId);
+            var existing = await FindAsync(request, clusterArn, ct);
 
             var attributes = MergeAttributes(existing?.Value.Attributes, request.Attributes);
             ContainerInstanceRecord record;
@@ -83,6 +82,26 @@ internal sealed class InstanceRegistrar(StateRepository state, ResourceNames nam
             await write.CommitAsync(ct);
             return record;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cluster's live (not INACTIVE) instance with the ARN the agent presents, else with its
+    /// <c>ec2InstanceId</c>: by key, then through the store's index, not by listing the cluster.
+    /// </summary>
+    private async ValueTask<Versioned<ContainerInstanceRecord>?> FindAsync(RegisterRequest request, string clusterArn, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(request.ContainerInstanceArn))
+        {
+            var byArn = await state.GetAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, request.ContainerInstanceArn, cancellationToken);
+            if (byArn is not null && byArn.Value.ClusterArn == clusterArn && byArn.Value.Status != "INACTIVE")
+            {
+                return byArn;
+            }
+        }
+
+        var byEc2Id = await state.ListByFieldAsync<ContainerInstanceRecord>(
+            StateKinds.ContainerInstance, "ec2InstanceId", request.Ec2InstanceId, cancellationToken);
+        return byEc2Id.FirstOrDefault(i => i.Value.ClusterArn == clusterArn && i.Value.Status != "INACTIVE");
     }
 
     /// <summary>Agent-reported attributes win; attributes put through the API that the agent does not report stay.</summary>

@@ -43,6 +43,14 @@ internal sealed class StateRepository(IStateStore store)
         return documents.Select(Decode<T>).ToList();
     }
 
+    /// <summary>Records of a kind with <paramref name="value"/> at JSON property <paramref name="field"/> (see <see cref="IStateStore.ListByFieldAsync"/>).</summary>
+    public async ValueTask<IReadOnlyList<Versioned<T>>> ListByFieldAsync<T>(
+        string kind, string field, string value, CancellationToken cancellationToken, string? afterKey = null, int? limit = null)
+    {
+        var documents = await store.ListByFieldAsync(kind, field, value, cancellationToken, afterKey, limit);
+        return documents.Select(Decode<T>).ToList();
+    }
+
     public StateWrite Begin() => new(store.BeginTransaction());
 
     /// <summary>Runs a read-compute-commit closure, retrying it when a commit conflicts.</summary>

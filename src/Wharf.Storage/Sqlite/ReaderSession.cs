@@ -16,6 +16,7 @@ internal sealed class ReaderSession : IDisposable
     private readonly SqliteCommand _list;
     private readonly SqliteCommand _listPartition;
     private readonly SqliteCommand _prefix;
+    private readonly Dictionary<(string Kind, string Field), SqliteCommand> _byField = [];
 
     public ReaderSession(SqliteConnection connection)
     {
@@ -76,8 +77,42 @@ internal sealed class ReaderSession : IDisposable
         return ReadAll(_prefix, kind, null);
     }
 
+    /// <summary>
+    /// Documents of <paramref name="kind"/> with <paramref name="value"/> at JSON property
+    /// <paramref name="field"/>, in key order from <paramref name="afterKey"/>. The kind and the path
+    /// are written into the statement (checked to be plain names), as the partial expression indexes
+    /// of schema 2 serve only a query that spells them the same way; one statement per pair, prepared once.
+    /// </summary>
+    public List<StoredDocument> ListByField(string kind, string field, string value, string? afterKey, int? limit)
+    {
+        if (!_byField.TryGetValue((kind, field), out var command))
+        {
+            if (!IsPlainName(kind) || !IsPlainName(field))
+            {
+                throw new ArgumentException($"'{kind}' / '{field}' must be letters, digits and dashes.");
+            }
+
+            command = Create(
+                $"SELECT {Columns} FROM documents WHERE kind = '{kind}' " +
+                $"AND (CASE WHEN json_valid(body) THEN json_extract(body, '$.{field}') END) = $value " +
+                "AND key > $after ORDER BY key LIMIT $limit",
+                "$value", "$after", "$limit");
+            _byField[(kind, field)] = command;
+        }
+
+        command.Parameters[0].Value = value;
+        command.Parameters[1].Value = afterKey ?? string.Empty;
+        command.Parameters[2].Value = limit ?? -1;
+        return ReadAll(command, kind, limit);
+    }
+
     public void Dispose()
     {
+        foreach (var command in _byField.Values)
+        {
+            command.Dispose();
+        }
+
         _get.Dispose();
         _list.Dispose();
         _listPartition.Dispose();
@@ -96,6 +131,9 @@ internal sealed class ReaderSession : IDisposable
 
         return documents;
     }
+
+    private static bool IsPlainName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static StoredDocument ReadDocument(SqliteDataReader reader, string kind) =>
         new(kind, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3));

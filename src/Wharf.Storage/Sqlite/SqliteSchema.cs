@@ -31,6 +31,17 @@ internal static class SqliteSchema
         );
         CREATE INDEX documents_by_partition ON documents (kind, partition, key);
         """,
+
+        // 2: IStateStore.IndexedFields, so a service's or an instance's tasks, or an instance by its
+        // EC2 id, are found without reading the cluster. Partial expression indexes over the JSON
+        // body: writers need not know about them, and existing files get them built here. A query
+        // uses one only with the same expression and `kind = '<literal>'` (ReaderSession.ListByField).
+        // json_valid first: a body that is not JSON is indexed as NULL instead of failing its write.
+        """
+        CREATE INDEX documents_task_by_service ON documents ((CASE WHEN json_valid(body) THEN json_extract(body, '$.serviceArn') END), key) WHERE kind = 'task';
+        CREATE INDEX documents_task_by_instance ON documents ((CASE WHEN json_valid(body) THEN json_extract(body, '$.containerInstanceArn') END), key) WHERE kind = 'task';
+        CREATE INDEX documents_instance_by_ec2 ON documents ((CASE WHEN json_valid(body) THEN json_extract(body, '$.ec2InstanceId') END), key) WHERE kind = 'container-instance';
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;

@@ -60,6 +60,30 @@ public sealed partial class SqliteStateStore
         }
     }
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredDocument>> ListByFieldAsync(
+        string kind, string field, string value, CancellationToken cancellationToken, string? afterKey = null, int? limit = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentException.ThrowIfNullOrEmpty(field);
+        ArgumentNullException.ThrowIfNull(value);
+        if (limit is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(max, nameof(limit));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var reader = RentReader();
+        try
+        {
+            return ValueTask.FromResult<IReadOnlyList<StoredDocument>>(reader.ListByField(kind, field, value, afterKey, limit));
+        }
+        finally
+        {
+            ReturnReader(reader);
+        }
+    }
+
     private ReaderSession RentReader()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -47,7 +47,7 @@ public sealed class SqliteStateStoreLifecycleTests : IDisposable
 
         await using var raw = OpenRaw(path);
         Assert.Equal("wal", Scalar(raw, "PRAGMA journal_mode;"));
-        Assert.Equal("1", Scalar(raw, "SELECT value FROM meta WHERE name = 'schema_version';"));
+        Assert.Equal("2", Scalar(raw, "SELECT value FROM meta WHERE name = 'schema_version';"));
     }
 
     [Fact]

@@ -62,8 +62,8 @@ internal sealed class RegisterContainerInstanceHandler(
             }
             else
             {
-                var all = await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, clusterArn, ct);
-                existing = all.FirstOrDefault(i => i.Value.Status != EcsStatus.Inactive && i.Value.Ec2InstanceId == ec2InstanceId);
+                var sameHost = await state.ListByFieldAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, "ec2InstanceId", ec2InstanceId, ct);
+                existing = sameHost.FirstOrDefault(i => i.Value.ClusterArn == clusterArn && i.Value.Status != EcsStatus.Inactive);
             }
 
             ContainerInstanceRecord registered;
