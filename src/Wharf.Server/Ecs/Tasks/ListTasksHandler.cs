@@ -49,21 +49,59 @@ internal sealed class ListTasksHandler(
                 : throw EcsErrors.InvalidParameter(instanceError);
         var serviceArn = input.ServiceName is null ? null : await ResolveServiceAsync(cluster.Name, input.ServiceName, cancellationToken);
 
-        var tasks = await state.ListAsync<TaskRecord>(StateKinds.Task, cluster.Arn, cancellationToken);
-        var matching = tasks
-            .Select(t => t.Value)
-            .Where(t => t.DesiredStatus == desired
-                && (input.Family is null || t.Family == input.Family)
-                && (instanceArn is null || t.ContainerInstanceArn == instanceArn)
-                && (string.IsNullOrEmpty(input.StartedBy) || t.StartedBy == input.StartedBy)
-                && (serviceArn is null || t.ServiceArn == serviceArn)
-                && (input.LaunchType is null || t.LaunchType == input.LaunchType)
-                && input.DaemonName is null)
-            .Select(t => t.Arn)
-            .ToList();
+        bool Matches(TaskRecord t) =>
+            t.ClusterArn == cluster.Arn
+            && t.DesiredStatus == desired
+            && (input.Family is null || t.Family == input.Family)
+            && (instanceArn is null || t.ContainerInstanceArn == instanceArn)
+            && (string.IsNullOrEmpty(input.StartedBy) || t.StartedBy == input.StartedBy)
+            && (serviceArn is null || t.ServiceArn == serviceArn)
+            && (input.LaunchType is null || t.LaunchType == input.LaunchType)
+            && input.DaemonName is null;
 
-        var page = PageToken.Slice(matching, arn => arn, Scope + "|" + cluster.Arn, input.NextToken, input.MaxResults);
-        return new ListTasksResponse { TaskArns = page.Items.ToList(), NextToken = page.NextToken };
+        // A service's or an instance's tasks come through the store's index; either way the store
+        // is read in chunks from the token's key until the page is full, not the whole cluster.
+        Func<string?, int, ValueTask<IReadOnlyList<Versioned<TaskRecord>>>> read =
+            serviceArn is not null ? (after, n) => state.ListByFieldAsync<TaskRecord>(StateKinds.Task, "serviceArn", serviceArn, cancellationToken, after, n)
+            : instanceArn is not null ? (after, n) => state.ListByFieldAsync<TaskRecord>(StateKinds.Task, "containerInstanceArn", instanceArn, cancellationToken, after, n)
+            : (after, n) => state.ListAsync<TaskRecord>(StateKinds.Task, cluster.Arn, cancellationToken, after, n);
+        var scope = Scope + "|" + cluster.Arn;
+        var max = PageToken.MaxResults(input.MaxResults);
+        var (items, more) = await PageAsync(read, Matches, PageToken.Decode(input.NextToken, scope), max);
+        return new ListTasksResponse { TaskArns = items, NextToken = more && items.Count > 0 ? PageToken.Encode(scope, items[^1]) : null };
+    }
+
+    /// <summary>The first <paramref name="max"/> matching ARNs after <paramref name="after"/>, and whether another match follows.</summary>
+    private static async ValueTask<(List<string> Items, bool More)> PageAsync(
+        Func<string?, int, ValueTask<IReadOnlyList<Versioned<TaskRecord>>>> read, Func<TaskRecord, bool> matches, string? after, int max)
+    {
+        const int Chunk = 500;
+        var items = new List<string>(max);
+        while (true)
+        {
+            var chunk = await read(after, Chunk);
+            foreach (var task in chunk)
+            {
+                if (!matches(task.Value))
+                {
+                    continue;
+                }
+
+                if (items.Count == max)
+                {
+                    return (items, true);
+                }
+
+                items.Add(task.Value.Arn);
+            }
+
+            if (chunk.Count < Chunk)
+            {
+                return (items, false);
+            }
+
+            after = chunk[^1].Key;
+        }
     }
 
     /// <summary>The service's ARN; a service this cluster never had is a <c>ServiceNotFoundException</c>.</summary>

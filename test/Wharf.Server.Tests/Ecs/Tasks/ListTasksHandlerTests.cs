@@ -1,3 +1,4 @@
+using Wharf.Core.Model;
 using Wharf.Protocol.Errors;
 using Wharf.Protocol.Generated.Ecs;
 using Xunit;
@@ -96,6 +97,53 @@ public sealed class ListTasksHandlerTests
         Assert.Single(second.TaskArns!);
         Assert.Null(second.NextToken);
         Assert.Equal(arns.Skip(1).Order(StringComparer.Ordinal), first.TaskArns.Concat(second.TaskArns!));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("web")]
+    public async Task HandleAsync_SparseMatchesOverManyStoreChunks_EachMatchOnceInOrder(string? service)
+    {
+        // 1,200 tasks, one in five of service web and wanted RUNNING: pages cross the store's chunks of 500.
+        await bed.ClusterAsync();
+        var cluster = bed.Arns.ClusterArn("default");
+        var serviceArn = bed.Arns.ServiceArn("default", "web");
+        var serviceDocument = bed.Store.BeginTransaction();
+        serviceDocument.Put(StateKinds.Service, serviceArn, cluster, "{}", 0); // ListTasks only checks that the service exists.
+        await serviceDocument.CommitAsync(CancellationToken.None);
+        var write = bed.State.Begin();
+        var expected = new List<string>();
+        for (var i = 0; i < 1200; i++)
+        {
+            var id = i.ToString("D32", System.Globalization.CultureInfo.InvariantCulture);
+            var arn = bed.Arns.TaskArn("default", id);
+            var mine = i % 5 == 0;
+            var wanted = i % 10 == 0 ? "RUNNING" : mine ? "STOPPED" : "RUNNING";
+            write.Put(StateKinds.Task, arn, cluster, new TaskRecord
+            {
+                Arn = arn, Id = id, ClusterArn = cluster, TaskDefinitionArn = "td", Family = "web", Revision = 1,
+                LastStatus = "RUNNING", DesiredStatus = wanted, CreatedAt = TaskTestBed.Start, Containers = [],
+                ServiceArn = mine ? serviceArn : null,
+            }, 0);
+            if (wanted == "RUNNING" && (service is null || mine))
+            {
+                expected.Add(arn);
+            }
+        }
+
+        await write.CommitAsync(CancellationToken.None);
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await ListAsync(new ListTasksRequest { ServiceName = service, MaxResults = 7, NextToken = token });
+            seen.AddRange(page.TaskArns!);
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), seen);
     }
 
     [Theory]
