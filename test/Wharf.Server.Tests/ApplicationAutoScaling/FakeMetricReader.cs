@@ -7,9 +7,13 @@ internal sealed class FakeMetricReader : IMetricReader
 {
     public Dictionary<MetricKey, double> Values { get; } = [];
 
+    /// <summary>The range of the last query.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? LastRange { get; private set; }
+
     public ValueTask<IReadOnlyList<MetricStatistics>> StatisticsAsync(
         MetricKey key, DateTimeOffset start, DateTimeOffset end, TimeSpan period, CancellationToken cancellationToken)
     {
+        LastRange = (start, end);
         IReadOnlyList<MetricStatistics> result = Values.TryGetValue(key, out var value)
             ? [new MetricStatistics(end - period, 1, value, value, value, null)]
             : [];

@@ -111,6 +111,7 @@ public sealed class PolicyAlarmsAndActivitiesTests
 
         await bed.FireAsync(low, policy.PolicyARN!);
         bed.Metrics.Set("c", "s", "CPUUtilization", 100);
+        bed.Time.Advance(TimeSpan.FromSeconds(1)); // activities at one instant have no order
         await bed.FireAsync(high, policy.PolicyARN!); // 1 -> 2
         bed.Metrics.Set("c", "s", "CPUUtilization", 10);
         bed.Time.Advance(TimeSpan.FromSeconds(11));

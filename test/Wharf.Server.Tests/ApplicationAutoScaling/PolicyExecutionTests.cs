@@ -134,4 +134,19 @@ public sealed class PolicyExecutionTests
         Assert.Equal(6, (await bed.ServiceAsync("c", "s")).DesiredCount); // breach 10.5 -> +1
         Assert.Equal("monitor alarm queue-deep in state ALARM triggered policy queue", (await bed.ActivitiesAsync())[0].Cause);
     }
+
+    [Fact]
+    public async Task HighAlarm_ReadsTheMetricOverWholePeriods_NotThePeriodUnderWay()
+    {
+        var (high, _, arn) = await TrackingAsync(desired: 2, min: 1, max: 6);
+        bed.Metrics.Set("c", "s", "CPUUtilization", 80);
+        bed.Time.Advance(TimeSpan.FromSeconds(37));
+
+        await bed.FireAsync(high, arn);
+
+        var (start, end) = bed.Metrics.LastRange!.Value;
+        Assert.Equal(ScalingTestBed.Start, end); // 12:00:37 -> the period that ended at 12:00:00
+        Assert.Equal(ScalingTestBed.Start - TimeSpan.FromMinutes(3), start);
+        Assert.Equal(4, (await bed.ServiceAsync("c", "s")).DesiredCount);
+    }
 }
