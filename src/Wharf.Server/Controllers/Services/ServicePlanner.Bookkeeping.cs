@@ -105,7 +105,7 @@ internal sealed partial class ServicePlanner
     }
 
     /// <summary>
-    /// Counts, drained deployments, rollout completion, steady state and events. Tasks on lost
+    /// Counts, deployments whose tasks have all stopped, rollout completion, steady state and events. Tasks on lost
     /// instances count for nothing: they are presumed dead until their agent returns and stops them.
     /// </summary>
     private ServiceRecord Finish(
@@ -125,7 +125,9 @@ internal sealed partial class ServicePlanner
             var running = live.Count(t => t.DeploymentId == deployment.Id && TaskCounts.IsRunning(t));
             var pending = live.Count(t => t.DeploymentId == deployment.Id && TaskCounts.IsPending(t))
                 + step.NewTasks.Count(t => t.DeploymentId == deployment.Id);
-            if (index > 0 && running + pending == 0)
+            // An older deployment stays listed (ACTIVE) until its last task has stopped, as ECS
+            // lists it: a task told to stop still draining (DEACTIVATING, STOPPING) keeps it.
+            if (index > 0 && running + pending == 0 && !live.Any(t => t.DeploymentId == deployment.Id))
             {
                 continue;
             }
