@@ -33,4 +33,14 @@ internal sealed class FakeMetricAlarms : IMetricAlarms
             .ToList();
         return ValueTask.FromResult(found);
     }
+
+    public ValueTask RemoveAlarmActionsAsync(IReadOnlyList<string> actionArns, CancellationToken cancellationToken)
+    {
+        foreach (var alarm in Alarms.Values)
+        {
+            alarm.AlarmActions = alarm.AlarmActions?.Where(a => !actionArns.Contains(a, StringComparer.Ordinal)).ToList();
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

@@ -7,7 +7,8 @@ namespace Wharf.Server.Tests.ApplicationAutoScaling;
 
 /// <summary>
 /// DescribeScalingPolicies' Alarms for step policies (the CloudWatch alarms naming the policy in
-/// their AlarmActions), and not scaled activities shown with IncludeNotScaledActivities.
+/// their AlarmActions), those actions removed with the policy, and not scaled activities shown
+/// with IncludeNotScaledActivities.
 /// </summary>
 public sealed class PolicyAlarmsAndActivitiesTests
 {
@@ -126,5 +127,33 @@ public sealed class PolicyAlarmsAndActivitiesTests
         var atMin = all[0].NotScaledReasons!.Single();
         Assert.Equal((1, (int?)null, 1), (atMin.MinCapacity!.Value, atMin.MaxCapacity, atMin.CurrentCapacity!.Value));
         Assert.Equal(2, (await bed.ActivitiesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task DeleteStepPolicy_TakesItOutOfItsAlarmsActions_AlarmsStay()
+    {
+        await bed.AddServiceAsync("c", "s", 1);
+        await bed.RegisterAsync("c", "s", 1, 5);
+        var up = await StepPolicyAsync("up");
+        var down = await StepPolicyAsync("down");
+        const string topic = "arn:aws:sns:us-east-1:000000000000:ops";
+        await PutAlarmAsync("queue-deep", up, topic);
+        await PutAlarmAsync("queue-empty", down);
+
+        await bed.DeletePolicy.HandleAsync(
+            new DeleteScalingPolicyRequest { PolicyName = "up", ServiceNamespace = "ecs", ResourceId = "service/c/s", ScalableDimension = "ecs:service:DesiredCount" },
+            ScalingTestBed.Context,
+            default);
+
+        Assert.Equal([topic], bed.Alarms.Alarms["queue-deep"].AlarmActions!);
+        Assert.Equal([down], bed.Alarms.Alarms["queue-empty"].AlarmActions!);
+
+        await bed.Deregister.HandleAsync(
+            new DeregisterScalableTargetRequest { ServiceNamespace = "ecs", ResourceId = "service/c/s", ScalableDimension = "ecs:service:DesiredCount" },
+            ScalingTestBed.Context,
+            default);
+
+        Assert.Empty(bed.Alarms.Alarms["queue-empty"].AlarmActions!);
+        Assert.Equal([topic], bed.Alarms.Alarms["queue-deep"].AlarmActions!);
     }
 }

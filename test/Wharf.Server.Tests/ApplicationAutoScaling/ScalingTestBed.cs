@@ -44,7 +44,7 @@ internal sealed class ScalingTestBed
         Deregister = new DeregisterScalableTargetHandler(Scaling, Alarms);
         DescribeTargets = new DescribeScalableTargetsHandler(Scaling);
         PutPolicy = new PutScalingPolicyHandler(Scaling, Names, alarms, Time);
-        DeletePolicy = new DeleteScalingPolicyHandler(Scaling, alarms);
+        DeletePolicy = new DeleteScalingPolicyHandler(Scaling, alarms, Alarms);
         DescribePolicies = new DescribeScalingPoliciesHandler(Scaling, Alarms);
         DescribeActivities = new DescribeScalingActivitiesHandler(Scaling);
         PutScheduled = new PutScheduledActionHandler(Scaling, Names, Runner, Time);

@@ -1,11 +1,15 @@
 using Wharf.Protocol.Generated.ApplicationAutoScaling;
 using Wharf.Server.Api;
 using Wharf.Server.ApplicationAutoScaling.Common;
+using Wharf.Server.CloudWatch.Alarms;
 
 namespace Wharf.Server.ApplicationAutoScaling.Policies;
 
-/// <summary>DeleteScalingPolicy: deletes the policy and the alarms a target-tracking policy created.</summary>
-internal sealed class DeleteScalingPolicyHandler(ScalingStore store, TargetTrackingAlarms alarms)
+/// <summary>
+/// DeleteScalingPolicy: deletes the policy and the alarms a target-tracking policy created; a step
+/// policy's ARN is taken out of the actions of the alarms that named it, which stay, as AWS does.
+/// </summary>
+internal sealed class DeleteScalingPolicyHandler(ScalingStore store, TargetTrackingAlarms alarms, IMetricAlarms alarmStore)
     : IOperationHandler<DeleteScalingPolicyRequest, DeleteScalingPolicyResponse>
 {
     public async ValueTask<DeleteScalingPolicyResponse> HandleAsync(
@@ -25,6 +29,11 @@ internal sealed class DeleteScalingPolicyHandler(ScalingStore store, TargetTrack
             },
             cancellationToken);
         await alarms.DeleteAsync(deleted.Alarms, cancellationToken);
+        if (deleted.TargetTracking is null)
+        {
+            await alarmStore.RemoveAlarmActionsAsync([deleted.Arn], cancellationToken);
+        }
+
         return new DeleteScalingPolicyResponse();
     }
 }

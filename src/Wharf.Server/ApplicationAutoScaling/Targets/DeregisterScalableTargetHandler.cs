@@ -7,8 +7,8 @@ namespace Wharf.Server.ApplicationAutoScaling.Targets;
 
 /// <summary>
 /// DeregisterScalableTarget: removes the target with its scaling policies (and the alarms its
-/// target-tracking policies created) and its scheduled actions, as AWS does. The service keeps its
-/// desired count.
+/// target-tracking policies created, and its step policies from their alarms' actions) and its
+/// scheduled actions, as AWS does. The service keeps its desired count.
 /// </summary>
 internal sealed class DeregisterScalableTargetHandler(ScalingStore store, IMetricAlarms alarmStore)
     : IOperationHandler<DeregisterScalableTargetRequest, DeregisterScalableTargetResponse>
@@ -17,7 +17,7 @@ internal sealed class DeregisterScalableTargetHandler(ScalingStore store, IMetri
         DeregisterScalableTargetRequest input, OperationContext context, CancellationToken cancellationToken)
     {
         var resource = ScalableResource.Parse(input.ServiceNamespace, input.ResourceId, input.ScalableDimension);
-        var alarms = await store.Repository.RetryAsync(
+        var deleted = await store.Repository.RetryAsync(
             async ct =>
             {
                 var target = await store.TargetAsync(resource, ct);
@@ -36,13 +36,16 @@ internal sealed class DeregisterScalableTargetHandler(ScalingStore store, IMetri
                 }
 
                 await write.CommitAsync(ct);
-                return policies.SelectMany(p => p.Value.Alarms).Select(a => a.Name).ToList();
+                return policies.Select(p => p.Value).ToList();
             },
             cancellationToken);
-        if (alarms.Count > 0)
+        var owned = deleted.SelectMany(p => p.Alarms).Select(a => a.Name).ToList();
+        if (owned.Count > 0)
         {
-            await alarmStore.DeleteAsync(alarms, cancellationToken);
+            await alarmStore.DeleteAsync(owned, cancellationToken);
         }
+
+        await alarmStore.RemoveAlarmActionsAsync(deleted.Where(p => p.TargetTracking is null).Select(p => p.Arn).ToList(), cancellationToken);
 
         return new DeregisterScalableTargetResponse();
     }

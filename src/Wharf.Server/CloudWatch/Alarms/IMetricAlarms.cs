@@ -15,4 +15,7 @@ internal interface IMetricAlarms
 
     /// <summary>The alarms whose <c>AlarmActions</c> name <paramref name="actionArn"/>, in name order.</summary>
     ValueTask<IReadOnlyList<MetricAlarm>> WithAlarmActionAsync(string actionArn, CancellationToken cancellationToken);
+
+    /// <summary>Removes <paramref name="actionArns"/> from every alarm's <c>AlarmActions</c> (a deleted step scaling policy); the alarms stay.</summary>
+    ValueTask RemoveAlarmActionsAsync(IReadOnlyList<string> actionArns, CancellationToken cancellationToken);
 }

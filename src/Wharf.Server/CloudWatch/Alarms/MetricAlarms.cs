@@ -138,6 +138,30 @@ internal sealed partial class MetricAlarms(Metrics.MetricsDatabase database, Wha
             return 0;
         }, cancellationToken);
 
+    public async ValueTask RemoveAlarmActionsAsync(IReadOnlyList<string> actionArns, CancellationToken cancellationToken)
+    {
+        if (actionArns.Count == 0)
+        {
+            return;
+        }
+
+        await LockedAsync(async alarms =>
+        {
+            foreach (var stored in alarms.Values)
+            {
+                if (stored.Alarm.AlarmActions is { } actions && actions.Any(a => actionArns.Contains(a, StringComparer.Ordinal)))
+                {
+                    var next = Clone(stored.Alarm);
+                    next.AlarmActions = actions.Where(a => !actionArns.Contains(a, StringComparer.Ordinal)).ToList();
+                    stored.Alarm = next;
+                    await SaveAsync(stored, cancellationToken);
+                }
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private static MetricAlarm Clone(MetricAlarm alarm) =>
