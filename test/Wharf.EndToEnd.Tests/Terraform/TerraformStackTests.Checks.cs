@@ -61,6 +61,10 @@ public sealed partial class TerraformStackTests
         var policies = (await wharf.Aws.RunAsync("application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs",
             "--resource-id", $"service/{name}/random")).EnsureSuccess()["ScalingPolicies"]!.AsArray();
         Assert.Equal("TargetTrackingScaling", Text(policies.Single()!["PolicyType"]));
+        Assert.Equal(2, policies.Single()!["Alarms"]!.AsArray().Count);
+        var alarms = (await wharf.Aws.RunAsync("cloudwatch", "describe-alarms", "--alarm-name-prefix", $"TargetTracking-service/{name}/random-"))
+            .EnsureSuccess()["MetricAlarms"]!.AsArray();
+        Assert.Equal(2, alarms.Count);
 
         var groups = (await wharf.Aws.RunAsync("logs", "describe-log-groups", "--log-group-name-prefix", $"/ecs/{name}"))
             .EnsureSuccess()["logGroups"]!.AsArray();
@@ -118,6 +122,7 @@ public sealed partial class TerraformStackTests
             .EnsureSuccess()["ScalableTargets"]!.AsArray());
         Assert.Empty((await wharf.Aws.RunAsync("application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs"))
             .EnsureSuccess()["ScalingPolicies"]!.AsArray());
+        Assert.Empty((await wharf.Aws.RunAsync("cloudwatch", "describe-alarms")).EnsureSuccess()["MetricAlarms"]!.AsArray());
 
         // No task container runs. Stopped ones stay in Docker until the agent's clean-up (3 h after
         // the task stopped, as ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION); the fixture removes them.
