@@ -81,6 +81,12 @@ public sealed class StepAndScheduledScalingTests(ScalingFixture wharf, ITestOutp
         var alarm = Assert.Single(described["Alarms"]!.AsArray())!;
         Assert.Equal("queue-deep", alarm["AlarmName"]!.GetValue<string>());
         Assert.EndsWith(":alarm:queue-deep", alarm["AlarmARN"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Deleting the policy takes it out of the alarm's actions; the user's alarm stays.
+        await Aws.OkAsync("delete-scaling-policy", "--service-namespace", "ecs", "--scalable-dimension", ScalingCli.Dimension,
+            "--resource-id", "service/default/worker", "--policy-name", "queue-step");
+        var left = Assert.Single((await Aws.RunAsync("cloudwatch", "describe-alarms", "--alarm-names", "queue-deep")).EnsureSuccess()["MetricAlarms"]!.AsArray())!;
+        Assert.Empty(left["AlarmActions"]?.AsArray() ?? []);
         await Aws.EcsAsync("delete-service", "--service", "worker", "--force");
     });
 
