@@ -27,6 +27,7 @@ internal static class Settings
             HeartbeatInterval = TimeSpan.FromSeconds(cli.GetInt("heartbeat-seconds", "WHARF_HEARTBEAT_SECONDS", 5)),
             HeartbeatTimeout = TimeSpan.FromSeconds(heartbeatTimeout),
             InstanceLostTimeout = TimeSpan.FromSeconds(InstanceLostSeconds(cli, heartbeatTimeout)),
+            StoppedTaskRetention = TimeSpan.FromMinutes(StoppedTaskRetentionMinutes(cli)),
             LoadBalancerDataPlane = OnOff(cli.Get("lb", "WHARF_LB", "on")!, "lb"),
             ReadyWhenAgentInCluster = readyWhenAgentInCluster,
         };
@@ -43,6 +44,13 @@ internal static class Settings
             "WHARF_INSTANCE_LOST_SECONDS",
             Math.Max((int)WharfServerOptions.DefaultInstanceLostTimeout.TotalSeconds, heartbeatTimeout));
         return seconds >= 0 ? seconds : throw new ArgumentException($"--instance-lost-seconds must be 0 or more, not {seconds}.");
+    }
+
+    /// <summary>Minutes a stopped task stays visible before it is forgotten (default 60, as ECS's "at least one hour").</summary>
+    private static int StoppedTaskRetentionMinutes(CommandLine cli)
+    {
+        var minutes = cli.GetInt("stopped-task-retention-minutes", "WHARF_STOPPED_TASK_RETENTION_MINUTES", 60);
+        return minutes >= 1 ? minutes : throw new ArgumentException($"--stopped-task-retention-minutes must be 1 or more, not {minutes}.");
     }
 
     public static AgentOptions Agent(CommandLine cli, Uri serverUrl, string stateDirectory, string region)

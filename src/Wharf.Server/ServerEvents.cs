@@ -14,4 +14,7 @@ internal static class ServerEvents
 
     public const int DispatchFailed = 1200;
     public const int Dispatched = 1201;
+
+    public const int StoppedTasksForgotten = 1300;
+    public const int StoppedTaskSweepFailed = 1301;
 }

@@ -52,6 +52,7 @@ public static class WharfServer
         services.AddSingleton<AgentEndpoint>();
         services.AddSingleton<TaskDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskDispatcher>());
+        services.AddHostedService<Controllers.StoppedTaskReaper>();
 
         services.AddAwsApi(options);
         Controllers.Services.ServiceControllerServices.AddServiceController(services);

@@ -37,6 +37,11 @@ public sealed record WharfServerOptions
     /// </summary>
     public TimeSpan InstanceLostTimeout { get; init; } = DefaultInstanceLostTimeout;
     /// <summary>
+    /// A task stopped this long is forgotten (with its tags and <c>clientToken</c> record): ECS
+    /// shows stopped tasks for at least an hour.
+    /// </summary>
+    public TimeSpan StoppedTaskRetention { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>
     /// Whether this process also serves the load balancer data plane (listeners, health checks).
     /// Off when a separate <c>wharf lb</c> serves it over the same store.
     /// </summary>
