@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Wharf.EndToEnd.Tests.Infrastructure;
 
@@ -40,7 +38,7 @@ public sealed class RequestCountTrackingTests(ScalingFixture wharf, ITestOutputH
             "--health-check-timeout-seconds", "2", "--healthy-threshold-count", "2", "--unhealthy-threshold-count", "2",
             "--matcher", "HttpCode=200"))["TargetGroups"]![0]!["TargetGroupArn"]);
         await ElbAsync("modify-target-group-attributes", "--target-group-arn", tgArn, "--attributes", "Key=deregistration_delay.timeout_seconds,Value=2");
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         await ElbAsync("create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--default-actions", $"Type=forward,TargetGroupArn={tgArn}");
         var url = $"http://127.0.0.1:{port}/";
@@ -217,11 +215,4 @@ public sealed class RequestCountTrackingTests(ScalingFixture wharf, ITestOutputH
     private async Task<JsonNode> ElbAsync(params string[] args) => (await Aws.RunAsync(["elbv2", .. args])).EnsureSuccess();
 
     private static string Text(JsonNode? node) => node!.GetValue<string>();
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Any, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

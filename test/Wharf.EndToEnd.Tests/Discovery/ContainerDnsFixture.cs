@@ -18,7 +18,7 @@ namespace Wharf.EndToEnd.Tests.Discovery;
 public sealed partial class ContainerDnsFixture : WharfFixture
 {
     public ContainerDnsFixture()
-        : this(FreePort())
+        : this(FreePorts.TcpAndUdp())
     {
     }
 
@@ -85,25 +85,6 @@ public sealed partial class ContainerDnsFixture : WharfFixture
         }
 
         return "auto";
-    }
-
-    /// <summary>A port free for TCP and UDP on loopback now.</summary>
-    private static int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            try
-            {
-                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
     }
 
     [GeneratedRegex(@"resolve through the DNS server at ([0-9.]+):53")]

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Wharf.EndToEnd.Tests.Infrastructure;
 
 namespace Wharf.EndToEnd.Tests.Discovery;
@@ -32,7 +30,7 @@ public sealed class ContainerDnsTests(ContainerDnsFixture wharf, ITestOutputHelp
 
         var lb = (await Aws.RunAsync("elbv2", "create-load-balancer", "--name", "by-name")).EnsureSuccess()["LoadBalancers"]![0]!;
         var dnsName = lb["DNSName"]!.GetValue<string>();
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         (await Aws.RunAsync("elbv2", "create-listener", "--load-balancer-arn", lb["LoadBalancerArn"]!.GetValue<string>(), "--protocol", "HTTP",
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--default-actions", "Type=fixed-response,FixedResponseConfig={StatusCode=200,ContentType=text/plain,MessageBody=reached by name}")).EnsureSuccess();
@@ -69,11 +67,4 @@ public sealed class ContainerDnsTests(ContainerDnsFixture wharf, ITestOutputHelp
 
     private static Task<ProcessResult> ExecAsync(string container, string script) =>
         DockerCli.RunAsync("exec", container, "sh", "-c", script);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Any, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

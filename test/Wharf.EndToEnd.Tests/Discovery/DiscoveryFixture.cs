@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Wharf.EndToEnd.Tests.Infrastructure;
 
 namespace Wharf.EndToEnd.Tests.Discovery;
@@ -13,7 +11,7 @@ namespace Wharf.EndToEnd.Tests.Discovery;
 public sealed class DiscoveryFixture : WharfFixture
 {
     public DiscoveryFixture()
-        : this(FreePort())
+        : this(FreePorts.TcpAndUdp())
     {
     }
 
@@ -42,24 +40,5 @@ public sealed class DiscoveryFixture : WharfFixture
 
         await ProcessRunner.RunAsync("apt-get", ["install", "-y", "-q", "dnsutils"],
             new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" }, timeout: TimeSpan.FromMinutes(5));
-    }
-
-    /// <summary>A port free for TCP and UDP on loopback now.</summary>
-    private static int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            try
-            {
-                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Wharf.EndToEnd.Tests.Infrastructure;
 
@@ -31,7 +30,7 @@ public class WharfFixture : IAsyncLifetime
     {
         root = Directory.CreateTempSubdirectory("wharf-e2e-").FullName;
         DataDirectory = Path.Combine(root, "data");
-        Port = FreePort();
+        Port = FreePorts.Tcp();
         AccountId = "4242" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
         JoinToken = Guid.NewGuid().ToString("N");
         Endpoint = new Uri($"http://127.0.0.1:{Port}");
@@ -210,12 +209,5 @@ public class WharfFixture : IAsyncLifetime
             {
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

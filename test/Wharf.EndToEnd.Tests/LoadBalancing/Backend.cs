@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Wharf.EndToEnd.Tests.Infrastructure;
 
 namespace Wharf.EndToEnd.Tests.LoadBalancing;
 
@@ -18,7 +18,7 @@ public sealed class Backend : IAsyncDisposable
     public Backend(string name)
     {
         Name = name;
-        Port = FreePort();
+        Port = FreePorts.Tcp();
         // A wildcard host: the balancer forwards the client's Host header (the balancer's DNS name), which a
         // host-specific prefix would refuse.
         listener.Prefixes.Add($"http://*:{Port.ToString(CultureInfo.InvariantCulture)}/");
@@ -66,12 +66,5 @@ public sealed class Backend : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Wharf.EndToEnd.Tests.Infrastructure;
 
@@ -27,7 +25,7 @@ public sealed class LoadBalancerTests(WharfFixture wharf, ITestOutputHelper outp
         Assert.EndsWith(".elb.localhost", dns, StringComparison.Ordinal);
         var authTg = await TargetGroupAsync("auth");
         var randomTg = await TargetGroupAsync("random");
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         var listener = await ElbAsync("create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP", "--port", Str(port),
             "--default-actions", $"Type=forward,TargetGroupArn={authTg}");
         var listenerArn = Text(listener["Listeners"]![0]!["ListenerArn"]);
@@ -61,7 +59,7 @@ public sealed class LoadBalancerTests(WharfFixture wharf, ITestOutputHelper outp
     public Task FixedResponseAndRedirect_AnsweredByTheListener() => Scenario(async () =>
     {
         var lbArn = Text((await ElbAsync("create-load-balancer", "--name", "edge"))["LoadBalancers"]![0]!["LoadBalancerArn"]);
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         var listenerArn = Text((await ElbAsync("create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP", "--port", Str(port),
             "--default-actions", "Type=fixed-response,FixedResponseConfig={StatusCode=404,ContentType=text/plain,MessageBody=nothing here}"))
             ["Listeners"]![0]!["ListenerArn"]);
@@ -82,7 +80,7 @@ public sealed class LoadBalancerTests(WharfFixture wharf, ITestOutputHelper outp
     {
         var lbArn = Text((await ElbAsync("create-load-balancer", "--name", "bad-input"))["LoadBalancers"]![0]!["LoadBalancerArn"]);
         var tg = await TargetGroupAsync("bad-input-tg");
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         var listenerArn = Text((await ElbAsync("create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP", "--port", Str(port),
             "--default-actions", $"Type=forward,TargetGroupArn={tg}"))["Listeners"]![0]!["ListenerArn"]);
         await ElbAsync("create-rule", "--listener-arn", listenerArn, "--priority", "5", "--conditions", "Field=path-pattern,Values=/a*",
@@ -112,11 +110,4 @@ public sealed class LoadBalancerTests(WharfFixture wharf, ITestOutputHelper outp
     private static string Text(JsonNode? node) => node!.GetValue<string>();
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Any, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

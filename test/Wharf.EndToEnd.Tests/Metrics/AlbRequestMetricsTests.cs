@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Wharf.EndToEnd.Tests.Infrastructure;
 using Wharf.EndToEnd.Tests.LoadBalancing;
@@ -28,7 +26,7 @@ public sealed class AlbRequestMetricsTests(WharfFixture wharf, ITestOutputHelper
             "create-target-group", "--name", "counted-tg", "--protocol", "HTTP", "--port", "80", "--target-type", "ip",
             "--health-check-path", "/health", "--health-check-interval-seconds", "5", "--health-check-timeout-seconds", "2",
             "--healthy-threshold-count", "2", "--matcher", "HttpCode=200"))["TargetGroups"]![0]!["TargetGroupArn"]);
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         await ElbAsync("create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--default-actions", $"Type=forward,TargetGroupArn={tgArn}");
         await ElbAsync("register-targets", "--target-group-arn", tgArn, "--targets", $"Id=127.0.0.1,Port={backend.Port}");
@@ -76,11 +74,4 @@ public sealed class AlbRequestMetricsTests(WharfFixture wharf, ITestOutputHelper
     private async Task<JsonNode> ElbAsync(params string[] args) => (await Aws.RunAsync(["elbv2", .. args])).EnsureSuccess();
 
     private static string Text(JsonNode? node) => node!.GetValue<string>();
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Any, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Wharf.EndToEnd.Tests.Infrastructure;
 
@@ -32,7 +30,7 @@ public sealed class LoadBalancedServiceTests(WharfFixture wharf, ITestOutputHelp
         var lbArn = Text((await ElbAsync("create-load-balancer", "--name", "tutorial"))["LoadBalancers"]![0]!["LoadBalancerArn"]);
         var defaultTg = await TargetGroupAsync("default");
         var randomTg = await TargetGroupAsync("random");
-        var port = FreePort();
+        var port = FreePorts.Tcp();
         var listenerArn = Text((await ElbAsync("create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP", "--port", Str(port),
             "--default-actions", $"Type=forward,TargetGroupArn={defaultTg}"))["Listeners"]![0]!["ListenerArn"]);
         await ElbAsync("create-rule", "--listener-arn", listenerArn, "--priority", "10",
@@ -199,11 +197,4 @@ public sealed class LoadBalancedServiceTests(WharfFixture wharf, ITestOutputHelp
     private static string Text(JsonNode? node) => node!.GetValue<string>();
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Any, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Wharf.EndToEnd.Tests.Infrastructure;
 
 namespace Wharf.EndToEnd.Tests.Terraform;
@@ -18,7 +16,7 @@ public sealed class TerraformFixture : WharfFixture
     private readonly List<(WharfProcess Process, WharfLog Log, string Directory)> agents = [];
 
     public TerraformFixture()
-        : this(FreePort())
+        : this(FreePorts.TcpAndUdp())
     {
     }
 
@@ -60,25 +58,6 @@ public sealed class TerraformFixture : WharfFixture
     /// <summary>What a failing test prints: the instance, then the last output of each agent started here.</summary>
     public string DescribeAll() =>
         string.Join("\n", [Describe(), .. agents.Select(a => $"wharf agent (log {a.Log.Path}). Last output:\n{a.Log.Tail()}")]);
-
-    /// <summary>A port free for TCP and UDP on loopback now.</summary>
-    public static int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            try
-            {
-                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
-    }
 
     public override async Task DisposeAsync()
     {

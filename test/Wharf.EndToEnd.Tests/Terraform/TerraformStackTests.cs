@@ -33,7 +33,7 @@ public sealed partial class TerraformStackTests(TerraformFixture wharf, ITestOut
     public async Task ExampleStack_ApplyRollImportDestroy_NoDriftAndNothingLeft()
     {
         var name = "tf" + Random.Shared.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var listenerPort = TerraformFixture.FreePort();
+        var listenerPort = FreePorts.Tcp();
         var folder = Path.Combine("examples", "terraform");
         using var tf = new TerraformWorkspace(folder, TerraformWorkspace.ConfigurationFiles(folder), new Dictionary<string, string>
         {

@@ -30,7 +30,7 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
     public async Task CoverageStack_RefusedResourceCorrected_NoDriftImportDestroy()
     {
         var name = "tc" + Random.Shared.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var listenerPort = TerraformFixture.FreePort();
+        var listenerPort = FreePorts.Tcp();
         using var tf = new TerraformWorkspace(Source, TerraformWorkspace.ConfigurationFiles(Source), new Dictionary<string, string>
         {
             ["wharf_endpoint"] = wharf.Endpoint.ToString().TrimEnd('/'),
