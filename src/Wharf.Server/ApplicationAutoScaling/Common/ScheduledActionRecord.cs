@@ -1,7 +1,7 @@
 namespace Wharf.Server.ApplicationAutoScaling.Common;
 
 /// <summary>A scheduled action of a target, with when it last ran (so a tick runs it once per occurrence).</summary>
-internal sealed record ScheduledActionRecord
+internal sealed record ScheduledActionRecord : INamedScalingRecord
 {
     public required string Name { get; init; }
     public required string Arn { get; init; }
@@ -18,6 +18,8 @@ internal sealed record ScheduledActionRecord
 
     /// <summary>The occurrence the runner last handled (ran or skipped); occurrences up to it are done.</summary>
     public DateTimeOffset? LastOccurrence { get; init; }
+
+    string INamedScalingRecord.RecordName => Name;
 
     public string TargetKey => ScalingKinds.TargetKey(ServiceNamespace, ScalableDimension, ResourceId);
 }

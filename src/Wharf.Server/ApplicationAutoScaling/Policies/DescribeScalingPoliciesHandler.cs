@@ -18,15 +18,9 @@ internal sealed class DescribeScalingPoliciesHandler(ScalingStore store, IMetric
     {
         ScalableResource.CheckNamespace(input.ServiceNamespace);
         ScalableResource.CheckDimensionFilter(input.ScalableDimension);
-        var names = input.PolicyNames is { Count: > 0 } list ? list.ToHashSet(StringComparer.Ordinal) : null;
-        var policies = (await store.AllPoliciesAsync(input.ServiceNamespace!, cancellationToken))
-            .Select(p => p.Value)
-            .Where(p => input.ResourceId is null || p.ResourceId == input.ResourceId)
-            .Where(p => input.ScalableDimension is null || p.ScalableDimension == input.ScalableDimension)
-            .Where(p => names is null || names.Contains(p.PolicyName))
-            .OrderBy(p => p.ResourceId, StringComparer.Ordinal)
-            .ThenBy(p => p.PolicyName, StringComparer.Ordinal)
-            .ToList();
+        var policies = ScalingFilter.Apply(
+            (await store.AllPoliciesAsync(input.ServiceNamespace!, cancellationToken)).Select(p => p.Value),
+            input.ResourceId, input.ScalableDimension, input.PolicyNames);
         var (page, next) = ScalingPage.Slice(policies, "policies", input.NextToken, input.MaxResults);
         var described = new List<ScalingPolicy>(page.Count);
         foreach (var policy in page)

@@ -13,15 +13,9 @@ internal sealed class DescribeScheduledActionsHandler(ScalingStore store)
     {
         ScalableResource.CheckNamespace(input.ServiceNamespace);
         ScalableResource.CheckDimensionFilter(input.ScalableDimension);
-        var names = input.ScheduledActionNames is { Count: > 0 } list ? list.ToHashSet(StringComparer.Ordinal) : null;
-        var actions = (await store.AllScheduledActionsAsync(input.ServiceNamespace!, cancellationToken))
-            .Select(a => a.Value)
-            .Where(a => input.ResourceId is null || a.ResourceId == input.ResourceId)
-            .Where(a => input.ScalableDimension is null || a.ScalableDimension == input.ScalableDimension)
-            .Where(a => names is null || names.Contains(a.Name))
-            .OrderBy(a => a.ResourceId, StringComparer.Ordinal)
-            .ThenBy(a => a.Name, StringComparer.Ordinal)
-            .ToList();
+        var actions = ScalingFilter.Apply(
+            (await store.AllScheduledActionsAsync(input.ServiceNamespace!, cancellationToken)).Select(a => a.Value),
+            input.ResourceId, input.ScalableDimension, input.ScheduledActionNames);
         var (page, next) = ScalingPage.Slice(actions, "scheduled", input.NextToken, input.MaxResults);
         return new DescribeScheduledActionsResponse { ScheduledActions = page.Select(ScalingMapper.ToWire).ToList(), NextToken = next };
     }
