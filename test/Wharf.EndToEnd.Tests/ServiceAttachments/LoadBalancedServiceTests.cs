@@ -28,7 +28,9 @@ public sealed class LoadBalancedServiceTests(WharfFixture wharf, ITestOutputHelp
     public Task TwoServices_PathRule_HealAndRollWithoutFailedRequests() => Scenario(async () =>
     {
         var lbArn = Text((await ElbAsync("create-load-balancer", "--name", "tutorial"))["LoadBalancers"]![0]!["LoadBalancerArn"]);
-        var defaultTg = await TargetGroupAsync("default");
+        // The rollout below must see an old target draining while its container runs: the drain lasts
+        // longer than one of its polls (five CLI calls) takes on a loaded machine.
+        var defaultTg = await TargetGroupAsync("default", deregistrationDelaySeconds: 20);
         var randomTg = await TargetGroupAsync("random");
         var port = FreePorts.Tcp();
         var listenerArn = Text((await ElbAsync("create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP", "--port", Str(port),
@@ -182,13 +184,13 @@ public sealed class LoadBalancedServiceTests(WharfFixture wharf, ITestOutputHelp
     private async Task<List<JsonNode>> TargetHealthAsync(string targetGroupArn) =>
         [.. (await ElbAsync("describe-target-health", "--target-group-arn", targetGroupArn))["TargetHealthDescriptions"]!.AsArray().Select(n => n!)];
 
-    private async Task<string> TargetGroupAsync(string name)
+    private async Task<string> TargetGroupAsync(string name, int deregistrationDelaySeconds = 5)
     {
         var arn = Text((await ElbAsync("create-target-group", "--name", name, "--protocol", "HTTP", "--port", "80", "--target-type", "instance",
             "--health-check-path", "/health", "--health-check-port", "traffic-port", "--health-check-interval-seconds", "5",
             "--health-check-timeout-seconds", "2", "--healthy-threshold-count", "2", "--unhealthy-threshold-count", "2",
             "--matcher", "HttpCode=200"))["TargetGroups"]![0]!["TargetGroupArn"]);
-        await ElbAsync("modify-target-group-attributes", "--target-group-arn", arn, "--attributes", "Key=deregistration_delay.timeout_seconds,Value=5");
+        await ElbAsync("modify-target-group-attributes", "--target-group-arn", arn, "--attributes", $"Key=deregistration_delay.timeout_seconds,Value={Str(deregistrationDelaySeconds)}");
         return arn;
     }
 
