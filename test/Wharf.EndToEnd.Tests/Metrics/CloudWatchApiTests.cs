@@ -132,8 +132,13 @@ public sealed class CloudWatchApiTests(WharfFixture wharf, ITestOutputHelper out
             "describe-alarms-for-metric", "--namespace", "Jobs", "--metric-name", "QueueDepth", "--dimensions", "Name=Queue,Value=emails");
         Assert.Single(forMetric["MetricAlarms"]!.AsArray());
 
+        // SetAlarmState holds only until the next evaluation, which may put the alarm straight back in ALARM
+        // (as on AWS): the history keeps the manual transition either way.
         await CloudWatchOkAsync("set-alarm-state", "--alarm-name", "queue-deep", "--state-value", "OK", "--state-reason", "manual");
-        Assert.Equal("manual", (await AlarmAsync("queue-deep"))["StateReason"]!.GetValue<string>());
+        var updates = await CloudWatchOkAsync("describe-alarm-history", "--alarm-name", "queue-deep", "--history-item-type", "StateUpdate");
+        Assert.Contains(updates["AlarmHistoryItems"]!.AsArray(), h =>
+            h!["HistorySummary"]!.GetValue<string>().EndsWith(" to OK", StringComparison.Ordinal)
+            && JsonNode.Parse(h["HistoryData"]!.GetValue<string>())!["newState"]!["stateReason"]!.GetValue<string>() == "manual");
 
         await CloudWatchOkAsync("delete-alarms", "--alarm-names", "queue-deep");
         Assert.Empty((await CloudWatchOkAsync("describe-alarms", "--alarm-names", "queue-deep"))["MetricAlarms"]!.AsArray());
