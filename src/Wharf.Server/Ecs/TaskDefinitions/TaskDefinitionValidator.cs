@@ -66,6 +66,7 @@ internal static partial class TaskDefinitionValidator
         ValidateDependencies(containers);
         ValidatePlacementConstraints(request.PlacementConstraints);
         ValidateFargate(request, cpu, memory);
+        ValidateExecutionRole(request, containers);
         if (request.ProxyConfiguration is { ContainerName: { } proxy } && !names.Contains(proxy))
         {
             throw EcsErrors.Client($"The proxyConfiguration names container '{proxy}', which is not defined in the task definition.");
@@ -132,6 +133,28 @@ internal static partial class TaskDefinitionValidator
             }
 
             PlacementExpressions.Validate(constraint.Expression);
+        }
+    }
+
+    /// <summary>
+    /// The container agent fetches secrets and private registry credentials with the task execution
+    /// role, so ECS refuses either without an <c>executionRoleArn</c>, each with its own message.
+    /// </summary>
+    private static void ValidateExecutionRole(RegisterTaskDefinitionRequest request, List<ContainerDefinition> containers)
+    {
+        if (!string.IsNullOrEmpty(request.ExecutionRoleArn))
+        {
+            return;
+        }
+
+        if (containers.Exists(c => c.Secrets is { Count: > 0 }))
+        {
+            throw EcsErrors.Client("When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
+        }
+
+        if (containers.Exists(c => c.RepositoryCredentials is not null))
+        {
+            throw EcsErrors.Client("Private repository authentication requires that the task definition specify a value for executionRoleArn.");
         }
     }
 

@@ -103,6 +103,16 @@ public sealed class TaskDefinitionValidationTests
         { "placement constraint that does not parse", r => r.PlacementConstraints = [new TaskDefinitionPlacementConstraint { Type = "memberOf", Expression = "attribute:x ==" }], "placement constraint" },
         { "distinctInstance in a definition", r => r.PlacementConstraints = [new TaskDefinitionPlacementConstraint { Type = "distinctInstance" }], "placementConstraints.type" },
         { "reserved tag", r => r.Tags = [new Tag { Key = "aws:x", Value = "y" }], "aws:" },
+        {
+            "secrets without an execution role",
+            r => Web(r).Secrets = [new Secret { Name = "DB_PASSWORD", ValueFrom = "arn:aws:ssm:us-east-1:000000000000:parameter/db" }],
+            "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'."
+        },
+        {
+            "registry credentials without an execution role",
+            r => Web(r).RepositoryCredentials = new RepositoryCredentials { CredentialsParameter = "arn:aws:secretsmanager:us-east-1:000000000000:secret:reg-AbCdEf" },
+            "Private repository authentication requires that the task definition specify a value for executionRoleArn."
+        },
     };
 
     [Theory]
@@ -118,6 +128,32 @@ public sealed class TaskDefinitionValidationTests
         Assert.True(error.Code is "ClientException" or "InvalidParameterException", why);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, bed.Store.Commits);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SecretsAndRegistryCredentialsWithExecutionRole_AreAcceptedWithTheirAttributes()
+    {
+        var bed = new EcsTestBed();
+        var request = EcsTestBed.WebDefinition();
+        request.ExecutionRoleArn = "arn:aws:iam::000000000000:role/ecsTaskExecutionRole";
+        Web(request).Secrets =
+        [
+            new Secret { Name = "DB_PASSWORD", ValueFrom = "arn:aws:ssm:us-east-1:000000000000:parameter/db" },
+            new Secret { Name = "API_KEY", ValueFrom = "arn:aws:secretsmanager:us-east-1:000000000000:secret:api-AbCdEf" },
+        ];
+        Web(request).RepositoryCredentials = new RepositoryCredentials { CredentialsParameter = "arn:aws:secretsmanager:us-east-1:000000000000:secret:reg-AbCdEf" };
+
+        var definition = await bed.RegisterAsync(request);
+
+        Assert.Equal(2, definition.ContainerDefinitions![0].Secrets!.Count);
+        Assert.Superset(
+            new HashSet<string>(
+            [
+                "ecs.capability.secrets.ssm.environment-variables",
+                "ecs.capability.secrets.asm.environment-variables",
+                "com.amazonaws.ecs.capability.private-registry-authentication.secretsmanager",
+            ]),
+            definition.RequiresAttributes!.Select(a => a.Name!).ToHashSet());
     }
 
     [Fact]
