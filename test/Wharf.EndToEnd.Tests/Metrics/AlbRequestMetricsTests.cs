@@ -49,6 +49,8 @@ public sealed class AlbRequestMetricsTests(WharfFixture wharf, ITestOutputHelper
                     StartTime=now - datetime.timedelta(minutes=10), EndTime=now + datetime.timedelta(minutes=1),
                     Period=60, Statistics=["Sum"])["Datapoints"]
                 return sum(p["Sum"] for p in points)
+            # The four sums are four calls: a publish (every 10 s) landing between them makes one
+            # snapshot mix counts from before and after it, so poll until one is whole and agrees.
             deadline = time.time() + 90
             while True:
                 got = {
@@ -57,7 +59,9 @@ public sealed class AlbRequestMetricsTests(WharfFixture wharf, ITestOutputHelper
                     "per_target": total("RequestCountPerTarget", [("LoadBalancer", "{{lb}}"), ("TargetGroup", "{{tg}}")]),
                     "per_target_group_only": total("RequestCountPerTarget", [("TargetGroup", "{{tg}}")]),
                 }
-                if min(got.values()) >= {{Requests}} or time.time() > deadline:
+                whole = got["group"] >= {{Requests}} and got["lb"] >= got["group"]
+                agree = got["per_target"] == got["group"] and got["per_target_group_only"] == got["group"]
+                if (whole and agree) or time.time() > deadline:
                     break
                 time.sleep(2)
             out(got)
