@@ -99,8 +99,12 @@ public sealed class StepAndScheduledScalingTests(ScalingFixture wharf, ITestOutp
         await Aws.OkAsync("put-scheduled-action", "--service-namespace", "ecs", "--scalable-dimension", ScalingCli.Dimension,
             "--resource-id", "service/default/nightly", "--scheduled-action-name", "warm-up", "--schedule", $"at({at})",
             "--scalable-target-action", "MinCapacity=2,MaxCapacity=4");
+        // A weekday cron in Paris time, at an hour about half a day away: a fixed 18:00 would run during the
+        // test when CI happens to cross it, setting the minimum back to 1 under the warm-up's assertions.
+        var evening = (DateTime.UtcNow.Hour + 12) % 24;
         await Aws.OkAsync("put-scheduled-action", "--service-namespace", "ecs", "--scalable-dimension", ScalingCli.Dimension,
-            "--resource-id", "service/default/nightly", "--scheduled-action-name", "weekday-evening", "--schedule", "cron(0 18 ? * MON-FRI *)",
+            "--resource-id", "service/default/nightly", "--scheduled-action-name", "weekday-evening",
+            "--schedule", $"cron(0 {evening.ToString(CultureInfo.InvariantCulture)} ? * MON-FRI *)",
             "--timezone", "Europe/Paris", "--scalable-target-action", "MinCapacity=1");
         var listed = (await Aws.OkAsync("describe-scheduled-actions", "--service-namespace", "ecs", "--resource-id", "service/default/nightly"))["ScheduledActions"]!.AsArray();
         Assert.Equal(["warm-up", "weekday-evening"], listed.Select(a => a!["ScheduledActionName"]!.GetValue<string>()));
