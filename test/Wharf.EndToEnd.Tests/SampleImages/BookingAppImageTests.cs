@@ -14,13 +14,16 @@ namespace Wharf.EndToEnd.Tests.SampleImages;
 [Trait("Category", "SampleImages")]
 public sealed partial class BookingAppImageTests
 {
+    // How long a container may take to start serving while the machine is busy.
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task Redis_Resp_AnswersPingAndCountsWithIncr()
     {
         await using var redis = await SampleContainer.RunAsync("-p", "127.0.0.1::6379", "wharf/redis:latest");
         var port = await redis.HostPortAsync(6379);
 
-        var pong = await Poll.UntilAsync("redis to answer PING", () => RespAsync(port, "PING"), r => r.StartsWith('+'), TimeSpan.FromSeconds(20));
+        var pong = await Poll.UntilAsync("redis to answer PING", () => RespAsync(port, "PING"), r => r.StartsWith('+'), Ready);
         var first = await RespAsync(port, "INCR", "k");
         var second = await RespAsync(port, "INCR", "k");
 
@@ -38,7 +41,7 @@ public sealed partial class BookingAppImageTests
             "-p", "127.0.0.1::80", "--add-host", $"redis.internal-bookingapp.com:{redisIp}", "wharf/bookingapp:latest");
         var port = await app.HostPortAsync(80);
 
-        var first = await Poll.UntilAsync("the booking app to count a hit", () => Curl.GetAsync($"http://127.0.0.1:{port}/"), r => r.Status == 200, TimeSpan.FromSeconds(30));
+        var first = await Poll.UntilAsync("the booking app to count a hit", () => Curl.GetAsync($"http://127.0.0.1:{port}/"), r => r.Status == 200, Ready);
         var second = await Curl.GetAsync($"http://127.0.0.1:{port}/");
         var health = await Curl.GetAsync($"http://127.0.0.1:{port}/health");
         var missing = await Curl.GetAsync($"http://127.0.0.1:{port}/nope");
@@ -59,7 +62,7 @@ public sealed partial class BookingAppImageTests
             "wharf/bookingapp:latest");
         var port = await app.HostPortAsync(8080);
 
-        var hit = await Poll.UntilAsync("the booking app to count a hit", () => Curl.GetAsync($"http://127.0.0.1:{port}/"), r => r.Status == 200, TimeSpan.FromSeconds(30));
+        var hit = await Poll.UntilAsync("the booking app to count a hit", () => Curl.GetAsync($"http://127.0.0.1:{port}/"), r => r.Status == 200, Ready);
         var stored = await RespAsync(await redis.HostPortAsync(6380), "GET", "bookings");
 
         Assert.Equal(1, Visits(hit.Body));
@@ -72,7 +75,7 @@ public sealed partial class BookingAppImageTests
         await using var app = await SampleContainer.RunAsync("-p", "127.0.0.1::80", "-e", "REDIS_HOST=127.0.0.1", "-e", "REDIS_PORT=1", "wharf/bookingapp:latest");
         var port = await app.HostPortAsync(80);
 
-        var reply = await Poll.UntilAsync("the booking app to answer", () => Curl.GetAsync($"http://127.0.0.1:{port}/"), r => r.Status != 0, TimeSpan.FromSeconds(30));
+        var reply = await Poll.UntilAsync("the booking app to answer", () => Curl.GetAsync($"http://127.0.0.1:{port}/"), r => r.Status != 0, Ready);
 
         Assert.Equal(503, reply.Status);
         Assert.Contains("redis at 127.0.0.1:1 failed", reply.Body, StringComparison.Ordinal);

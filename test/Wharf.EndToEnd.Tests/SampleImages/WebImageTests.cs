@@ -10,13 +10,16 @@ namespace Wharf.EndToEnd.Tests.SampleImages;
 [Trait("Category", "SampleImages")]
 public sealed class WebImageTests
 {
+    // How long a container may take to start serving while the machine is busy.
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task Root_AnyPath_AnswersHostnameThenEnvironment()
     {
         await using var web = await SampleContainer.RunAsync("-p", "127.0.0.1::80", "-e", "GREETING=hello there", "wharf/web:latest");
         var port = await web.HostPortAsync(80);
 
-        var page = await Poll.UntilAsync("the web page", () => WebPage.GetAsync(port), p => p.Status == 200, TimeSpan.FromSeconds(15));
+        var page = await Poll.UntilAsync("the web page", () => WebPage.GetAsync(port), p => p.Status == 200, Ready);
         var other = await WebPage.GetAsync(port, "/some/path?x=1");
 
         Assert.Equal(web.Id[..12], page.Hostname);
@@ -35,7 +38,7 @@ public sealed class WebImageTests
         await using var web = await SampleContainer.RunAsync("-p", "127.0.0.1::8080", "-e", "PORT=8080", "wharf/web:latest");
         var port = await web.HostPortAsync(8080);
 
-        var page = await Poll.UntilAsync("the web page", () => WebPage.GetAsync(port), p => p.Status == 200, TimeSpan.FromSeconds(15));
+        var page = await Poll.UntilAsync("the web page", () => WebPage.GetAsync(port), p => p.Status == 200, Ready);
 
         Assert.Equal("8080", page.Environment["PORT"]);
     }
@@ -43,11 +46,13 @@ public sealed class WebImageTests
     [Fact]
     public async Task Health_FailHealthAfterSeconds_TurnsFrom200To500()
     {
-        await using var web = await SampleContainer.RunAsync("-p", "127.0.0.1::80", "-e", "FAIL_HEALTH_AFTER=3", "wharf/web:latest");
+        // The clock starts with the container, not with the first request: 3 s were sometimes gone
+        // before a busy machine's docker port and curl got there, and the first answer was already 500.
+        await using var web = await SampleContainer.RunAsync("-p", "127.0.0.1::80", "-e", "FAIL_HEALTH_AFTER=20", "wharf/web:latest");
         var port = await web.HostPortAsync(80);
 
-        var healthy = await Poll.UntilAsync("/health", () => Curl.GetAsync($"http://127.0.0.1:{port}/health"), r => r.Status != 0, TimeSpan.FromSeconds(15));
-        var unhealthy = await Poll.UntilAsync("/health to fail", () => Curl.GetAsync($"http://127.0.0.1:{port}/health"), r => r.Status == 500, TimeSpan.FromSeconds(20));
+        var healthy = await Poll.UntilAsync("/health", () => Curl.GetAsync($"http://127.0.0.1:{port}/health"), r => r.Status != 0, Ready);
+        var unhealthy = await Poll.UntilAsync("/health to fail", () => Curl.GetAsync($"http://127.0.0.1:{port}/health"), r => r.Status == 500, Ready);
 
         Assert.Equal(200, healthy.Status);
         Assert.Equal("ok\n", healthy.Body);
@@ -59,7 +64,7 @@ public sealed class WebImageTests
     {
         await using var web = await SampleContainer.RunAsync("-p", "127.0.0.1::80", "wharf/web:latest");
         var port = await web.HostPortAsync(80);
-        await Poll.UntilAsync("/health", () => Curl.GetAsync($"http://127.0.0.1:{port}/health"), r => r.Status == 200, TimeSpan.FromSeconds(15));
+        await Poll.UntilAsync("/health", () => Curl.GetAsync($"http://127.0.0.1:{port}/health"), r => r.Status == 200, Ready);
 
         await DockerCli.OkAsync("exec", web.Id, "touch", "/tmp/unhealthy");
         var reply = await Curl.GetAsync($"http://127.0.0.1:{port}/health");
@@ -70,14 +75,17 @@ public sealed class WebImageTests
     [Fact]
     public async Task HealthCheck_CmdShellWget_DockerReportsHealthy()
     {
+        // A start period: a check that runs before the server listens (a second after the start, on a busy
+        // machine) does not count, as Docker documents it; the first one that passes makes it healthy.
         await using var web = await SampleContainer.RunAsync(
-            "--health-cmd", "wget -q -O- http://localhost/health", "--health-interval", "1s", "--health-retries", "1", "wharf/web:latest");
+            "--health-cmd", "wget -q -O- http://localhost/health", "--health-interval", "1s", "--health-retries", "1",
+            "--health-start-period", "60s", "wharf/web:latest");
 
         var status = await Poll.UntilAsync(
             "Docker health status",
             async () => (await DockerCli.InspectAsync(web.Id))?["State"]?["Health"]?["Status"]?.GetValue<string>(),
             s => s is "healthy" or "unhealthy",
-            TimeSpan.FromSeconds(30));
+            Ready);
 
         Assert.Equal("healthy", status);
     }
@@ -86,7 +94,7 @@ public sealed class WebImageTests
     public async Task Stop_Sigterm_ExitsZeroRightAway()
     {
         await using var web = await SampleContainer.RunAsync("wharf/web:latest");
-        await Task.Delay(500);
+        await ListeningAsync(web);
 
         var watch = Stopwatch.StartNew();
         await DockerCli.OkAsync("stop", "-t", "20", web.Id);
@@ -101,7 +109,7 @@ public sealed class WebImageTests
     public async Task Stop_IgnoreSigtermSet_OnlySigkillStopsIt137()
     {
         await using var web = await SampleContainer.RunAsync("-e", "IGNORE_SIGTERM=1", "wharf/web:latest");
-        await Task.Delay(500);
+        await ListeningAsync(web);
 
         await DockerCli.OkAsync("stop", "-t", "1", web.Id);
         var state = (await DockerCli.InspectAsync(web.Id))?["State"];
@@ -130,4 +138,12 @@ public sealed class WebImageTests
         Assert.StartsWith("hi from ", result.StdOut, StringComparison.Ordinal);
         Assert.NotNull(await DockerCli.InspectAsync("wharf/busybox:1.0"));
     }
+
+    /// <summary>
+    /// Waits for the line /web/start prints once its signal trap is set: a SIGTERM before it meets
+    /// PID 1 without a handler, which the kernel ignores, and docker stop then waits its whole timeout.
+    /// </summary>
+    private static Task<ProcessResult> ListeningAsync(SampleContainer web) =>
+        Poll.UntilAsync("wharf/web to listen", () => DockerCli.RunAsync("logs", web.Id),
+            r => r.StdOut.Contains("wharf/web: listening", StringComparison.Ordinal), Ready, r => r.ToString());
 }
