@@ -46,7 +46,9 @@ public sealed class AgentRestartTests(WharfFixture wharf, ITestOutputHelper outp
         foreach (var arn in arns)
         {
             Assert.True((await DockerCli.InspectAsync(runtimeIds[arn]))?["State"]?["Running"]?.GetValue<bool>() ?? false, $"container of {arn} stopped");
-            Assert.Equal(200, (await WebPage.GetAsync(ports[arn])).Status);
+            // Polled: a container RUNNING for only a moment (the crash comes right after) may not listen yet.
+            await Poll.UntilAsync($"{arn} to answer while wharf is down", () => WebPage.GetAsync(ports[arn]), p => p.Status == 200,
+                EcsTasks.StatusTimeout, p => $"{p.Status} {p.Body}");
         }
 
         await Wharf.StartAsync();

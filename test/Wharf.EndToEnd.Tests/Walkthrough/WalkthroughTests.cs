@@ -69,8 +69,9 @@ public sealed class WalkthroughTests(WharfFixture wharf, ITestOutputHelper outpu
             Assert.InRange(port, 1024, 65535);
             ports[taskArn] = port;
 
-            var page = await WebPage.GetAsync(port);
-            Assert.Equal(200, page.Status);
+            // RUNNING means Docker started the container; its server listens a moment later.
+            var page = await Poll.UntilAsync($"{taskArn} to answer on port {port}", () => WebPage.GetAsync(port), p => p.Status == 200,
+                EcsTasks.StatusTimeout, p => $"{p.Status} {p.Body}");
             Assert.Equal("hello from wharf", page.Environment["GREETING"]);
             Assert.Equal("stage01", page.Environment["STAGE"]);
             hostnames.Add(page.Hostname);
@@ -101,7 +102,7 @@ public sealed class WalkthroughTests(WharfFixture wharf, ITestOutputHelper outpu
         var others = await EcsTasks.DescribeAsync(Aws, "default", arns.Skip(1));
         Assert.All(others, t => Assert.Equal("RUNNING", EcsTasks.Str(t, "lastStatus")));
         var closed = await Poll.UntilAsync(
-            "the stopped task's port to stop answering", () => WebPage.GetAsync(ports[stoppedArn]), p => p.Status != 200, TimeSpan.FromSeconds(10));
+            "the stopped task's port to stop answering", () => WebPage.GetAsync(ports[stoppedArn]), p => p.Status != 200, EcsTasks.StatusTimeout);
         Assert.NotEqual(200, closed.Status);
 
         await StopAllAsync(arns.Skip(1).ToList());
