@@ -5,7 +5,8 @@ namespace Wharf.Agent.Tests;
 /// <summary>Waits (in real time, briefly) for asynchronous loops to reach a state.</summary>
 internal static class Eventually
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+    // Generous: CI runs the unit projects side by side on two cores, and a loop's turn can come late.
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
     public static async Task Until(Func<bool> condition, string what)
     {
