@@ -8,7 +8,8 @@ namespace Wharf.EndToEnd.Tests.Terraform.Coverage;
 /// <summary>
 /// A second Terraform configuration, written the way a team's own ECS module is (this folder's
 /// <c>*.tf</c>), for the parts of issue 8's scope the example stack leaves out: capacity
-/// providers, <c>aws_ecs_tag</c>, a task definition with many container fields, a service with
+/// providers, <c>aws_ecs_tag</c>, a task definition with many container fields, an awsvpc one and
+/// one with secrets and registry credentials (registered, not run), a service with
 /// placement, circuit breaker, tag propagation and triggers in the cluster <c>wharf up</c>'s agent
 /// joins, a target group attachment, listener rules with every condition and the fixed-response,
 /// redirect and weighted forward actions, a Cloud Map instance, step scaling driven by an alarm,
@@ -51,7 +52,7 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
             Assert.Contains("Priority '10' is currently in use", refused.StdErr, StringComparison.Ordinal);
             var created = await ManagedAsync(tf);
             Assert.DoesNotContain(created, r => r.Address == "aws_lb_listener_rule.clash");
-            Assert.Equal(22, created.Count);
+            Assert.Equal(24, created.Count);
 
             tf.Write("clash.tf", ClashRule(priority: 5));
             var corrected = await tf.MustAsync("apply", "-auto-approve", "-input=false", "-no-color");
