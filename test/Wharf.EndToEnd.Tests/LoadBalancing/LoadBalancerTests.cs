@@ -72,7 +72,10 @@ public sealed class LoadBalancerTests(WharfFixture wharf, ITestOutputHelper outp
         var notFound = await Poll.UntilAsync("the listener to answer", () => Curl.GetAsync($"http://127.0.0.1:{port}/x"), r => r.Status == 404,
             TimeSpan.FromSeconds(30), r => $"{r.Status} {r.Body}");
         Assert.Equal("nothing here", notFound.Body);
-        var moved = await Curl.GetAsync($"http://127.0.0.1:{port}/old/page");
+        // The listener may answer on the snapshot taken before the rule's commit (the 404 above is its
+        // default action either way): the redirect is polled for, then checked in full.
+        var moved = await Poll.UntilAsync("the redirect rule to apply", () => Curl.GetAsync($"http://127.0.0.1:{port}/old/page"), r => r.Status != 404,
+            TimeSpan.FromSeconds(30), r => $"{r.Status} {r.Body}");
         Assert.Equal(301, moved.Status);
         var location = await ProcessRunner.RunAsync("curl", ["-s", "-o", "/dev/null", "-w", "%{redirect_url}", $"http://127.0.0.1:{port}/old/page?x=1"]);
         Assert.Equal($"http://127.0.0.1:{port}/new/old/page?x=1", location.StdOut.Trim());
