@@ -14,8 +14,9 @@ namespace Wharf.EndToEnd.Tests.Terraform.Coverage;
 /// joins, a target group attachment, listener rules with every condition and the fixed-response,
 /// redirect and weighted forward actions, a Cloud Map instance, step scaling driven by an alarm,
 /// a scheduled action, an alarm alone, and every data source of the scope. Applied with one
-/// resource AWS refuses (a rule priority in use), corrected, re-planned for drift, imported back
-/// by each resource's documented import id, and destroyed.
+/// resource AWS refuses (a rule priority in use), corrected, re-planned for drift, changed in place
+/// (variable <c>generation</c> = 2), re-planned, imported back by each resource's documented import
+/// id, and destroyed.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Trait("Area", "Terraform")]
@@ -26,6 +27,17 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
     /// <summary>Resource types hashicorp/aws 5.100.0 cannot import ("doesn't support import").</summary>
     private static readonly HashSet<string> NotImportable =
         new(["aws_lb_target_group_attachment", "aws_appautoscaling_scheduled_action"], StringComparer.Ordinal);
+
+    /// <summary>What generation 2 of the configuration changes in place (one resource of each type it can).</summary>
+    private static readonly string[] UpdatedInPlace =
+    [
+        "aws_ecs_cluster.extra", "aws_ecs_cluster_capacity_providers.extra", "aws_ecs_tag.default_owner", "aws_ecs_service.app",
+        "aws_cloudwatch_log_group.app", "aws_lb.this", "aws_lb_target_group.blue", "aws_lb_target_group.green", "aws_lb_listener.http",
+        "aws_lb_listener_rule.weighted", "aws_lb_listener_rule.redirect", "aws_lb_listener_rule.fixed",
+        "aws_service_discovery_service.db", "aws_service_discovery_instance.db", "aws_appautoscaling_target.app",
+        "aws_appautoscaling_policy.step_out", "aws_appautoscaling_scheduled_action.nightly",
+        "aws_cloudwatch_metric_alarm.cpu_high", "aws_cloudwatch_metric_alarm.unhealthy_hosts",
+    ];
 
     [TerraformFact]
     public async Task CoverageStack_RefusedResourceCorrected_NoDriftImportDestroy()
@@ -60,6 +72,17 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
             await AssertAppliedAsync(name, listenerPort, corrected.StdOut);
 
             await tf.AssertNoDriftAsync("right after the corrected apply");
+
+            // Generation 2 changes, on every resource type the provider updates in place, fields
+            // it updates in place; nothing may be replaced, and the plan after it must be empty.
+            tf.Write("generation.auto.tfvars", "generation = 2\n");
+            var updated = await tf.MustAsync("apply", "-auto-approve", "-input=false", "-no-color");
+            Assert.Contains($"Resources: 0 added, {UpdatedInPlace.Length} changed, 0 destroyed", updated.StdOut, StringComparison.Ordinal);
+            var modified = updated.StdOut.Split('\n').Where(l => l.Contains(": Modifications complete", StringComparison.Ordinal))
+                .Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal);
+            Assert.Equal(UpdatedInPlace.Order(StringComparer.Ordinal), modified);
+            await AssertUpdatedAsync(name, listenerPort);
+            await tf.AssertNoDriftAsync("after the in-place update");
 
             await ImportEverythingAsync(tf);
             await tf.AssertNoDriftAsync("after removing the resources from the state and importing them back");

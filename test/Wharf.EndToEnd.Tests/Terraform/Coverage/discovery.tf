@@ -4,14 +4,15 @@ resource "aws_service_discovery_private_dns_namespace" "this" {
 }
 
 resource "aws_service_discovery_service" "db" {
-  name = "db"
+  name        = "db"
+  description = local.updated ? "the database, generation 2" : null
 
   dns_config {
     namespace_id   = aws_service_discovery_private_dns_namespace.this.id
     routing_policy = "MULTIVALUE"
 
     dns_records {
-      ttl  = 10
+      ttl  = local.updated ? 20 : 10
       type = "A"
     }
   }
@@ -24,7 +25,7 @@ resource "aws_service_discovery_instance" "db" {
 
   attributes = {
     AWS_INSTANCE_IPV4 = cidrhost(data.aws_subnet.first.cidr_block, 201)
-    AWS_INSTANCE_PORT = "5432"
-    role              = "primary"
+    AWS_INSTANCE_PORT = local.updated ? "5433" : "5432"
+    role              = local.updated ? "replica" : "primary"
   }
 }

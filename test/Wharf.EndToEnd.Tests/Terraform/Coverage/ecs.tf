@@ -1,6 +1,17 @@
 # A cluster of its own for capacity providers.
 resource "aws_ecs_cluster" "extra" {
   name = "${var.name}-extra"
+
+  dynamic "setting" {
+    for_each = local.updated ? ["enabled"] : []
+
+    content {
+      name  = "containerInsights"
+      value = setting.value
+    }
+  }
+
+  tags = local.updated ? { generation = "2" } : null
 }
 
 resource "aws_ecs_cluster_capacity_providers" "extra" {
@@ -9,8 +20,17 @@ resource "aws_ecs_cluster_capacity_providers" "extra" {
 
   default_capacity_provider_strategy {
     capacity_provider = "FARGATE"
-    base              = 1
-    weight            = 100
+    base              = local.updated ? 2 : 1
+    weight            = local.updated ? 60 : 100
+  }
+
+  dynamic "default_capacity_provider_strategy" {
+    for_each = local.updated ? [40] : []
+
+    content {
+      capacity_provider = "FARGATE_SPOT"
+      weight            = default_capacity_provider_strategy.value
+    }
   }
 }
 
@@ -19,12 +39,13 @@ resource "aws_ecs_cluster_capacity_providers" "extra" {
 resource "aws_ecs_tag" "default_owner" {
   resource_arn = data.aws_ecs_cluster.default.arn
   key          = "${var.name}-owner"
-  value        = var.name
+  value        = local.updated ? "${var.name}-2" : var.name
 }
 
 resource "aws_cloudwatch_log_group" "app" {
   name              = "/ecs/${var.name}"
-  retention_in_days = 1
+  retention_in_days = local.updated ? 3 : 1
+  tags              = local.updated ? { generation = "2" } : null
 }
 
 # A task definition with many of the container fields of issue 2.
@@ -126,12 +147,12 @@ resource "aws_ecs_service" "app" {
   name            = "${var.name}-app"
   cluster         = data.aws_ecs_cluster.default.arn
   task_definition = aws_ecs_task_definition.app.arn
-  desired_count   = 1
+  desired_count   = local.updated ? 2 : 1
   launch_type     = "EC2"
 
-  deployment_minimum_healthy_percent = 0
-  deployment_maximum_percent         = 200
-  health_check_grace_period_seconds  = 15
+  deployment_minimum_healthy_percent = local.updated ? 50 : 0
+  deployment_maximum_percent         = local.updated ? 150 : 200
+  health_check_grace_period_seconds  = local.updated ? 30 : 15
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   force_new_deployment               = true
@@ -149,14 +170,14 @@ resource "aws_ecs_service" "app" {
     rollback = true
   }
 
-  ordered_placement_strategy {
-    type  = "spread"
-    field = "attribute:ecs.availability-zone"
-  }
+  # Generation 2 swaps the two (UpdateService takes a new placement strategy).
+  dynamic "ordered_placement_strategy" {
+    for_each = local.updated ? [["binpack", "memory"], ["spread", "attribute:ecs.availability-zone"]] : [["spread", "attribute:ecs.availability-zone"], ["binpack", "memory"]]
 
-  ordered_placement_strategy {
-    type  = "binpack"
-    field = "memory"
+    content {
+      type  = ordered_placement_strategy.value[0]
+      field = ordered_placement_strategy.value[1]
+    }
   }
 
   placement_constraints {
@@ -172,9 +193,7 @@ resource "aws_ecs_service" "app" {
 
   wait_for_steady_state = true
 
-  tags = {
-    stack = var.name
-  }
+  tags = merge({ stack = var.name }, local.updated ? { generation = "2" } : {})
 
   depends_on = [aws_lb_listener_rule.weighted]
 }

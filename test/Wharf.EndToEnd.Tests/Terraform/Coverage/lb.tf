@@ -3,6 +3,8 @@ resource "aws_lb" "this" {
   load_balancer_type = "application"
   subnets            = data.aws_subnets.default.ids
   security_groups    = [data.aws_security_group.default.id]
+  idle_timeout       = local.updated ? 120 : 60
+  tags               = local.updated ? { generation = "2" } : null
 }
 
 # blue is the service's; green holds one IP target attached by Terraform.
@@ -11,14 +13,15 @@ resource "aws_lb_target_group" "blue" {
   port                 = 80
   protocol             = "HTTP"
   vpc_id               = data.aws_vpc.default.id
-  deregistration_delay = 5
+  deregistration_delay = local.updated ? 10 : 5
 
   health_check {
     path                = "/health"
-    interval            = 5
+    interval            = local.updated ? 6 : 5
     timeout             = 3
-    healthy_threshold   = 2
+    healthy_threshold   = local.updated ? 3 : 2
     unhealthy_threshold = 2
+    matcher             = local.updated ? "200-299" : "200"
   }
 }
 
@@ -31,9 +34,11 @@ resource "aws_lb_target_group" "green" {
 
   stickiness {
     type            = "lb_cookie"
-    cookie_duration = 3600
-    enabled         = false
+    cookie_duration = local.updated ? 7200 : 3600
+    enabled         = local.updated
   }
+
+  tags = local.updated ? { generation = "2" } : null
 }
 
 resource "aws_lb_target_group_attachment" "green" {
@@ -52,8 +57,8 @@ resource "aws_lb_listener" "http" {
 
     fixed_response {
       content_type = "text/plain"
-      message_body = "no route"
-      status_code  = "404"
+      message_body = local.updated ? "no route (2)" : "no route"
+      status_code  = local.updated ? "503" : "404"
     }
   }
 }
@@ -91,7 +96,7 @@ resource "aws_lb_listener_rule" "weighted" {
 
   condition {
     path_pattern {
-      values = ["/app*"]
+      values = local.updated ? ["/app*", "/v2/app*"] : ["/app*"]
     }
   }
 }
@@ -108,8 +113,8 @@ resource "aws_lb_listener_rule" "redirect" {
       path        = "/#{path}"
       port        = "443"
       protocol    = "HTTPS"
-      query       = "from=old"
-      status_code = "HTTP_301"
+      query       = local.updated ? "from=old2" : "from=old"
+      status_code = local.updated ? "HTTP_302" : "HTTP_301"
     }
   }
 
@@ -141,7 +146,7 @@ resource "aws_lb_listener_rule" "fixed" {
 
     fixed_response {
       content_type = "application/json"
-      message_body = "{\"ok\":true}"
+      message_body = local.updated ? "{\"ok\":2}" : "{\"ok\":true}"
       status_code  = "200"
     }
   }
@@ -154,7 +159,7 @@ resource "aws_lb_listener_rule" "fixed" {
 
   condition {
     source_ip {
-      values = ["127.0.0.0/8", "10.0.0.0/8"]
+      values = local.updated ? ["127.0.0.0/8", "10.0.0.0/8", "192.168.0.0/16"] : ["127.0.0.0/8", "10.0.0.0/8"]
     }
   }
 }

@@ -40,3 +40,13 @@ variable "busybox_image" {
   type    = string
   default = "wharf/busybox:1.0"
 }
+
+# 1 on create; the test applies 2 to change, in place, what the provider updates in place.
+variable "generation" {
+  type    = number
+  default = 1
+}
+
+locals {
+  updated = var.generation >= 2
+}

@@ -2,8 +2,8 @@ resource "aws_appautoscaling_target" "app" {
   service_namespace  = "ecs"
   scalable_dimension = "ecs:service:DesiredCount"
   resource_id        = "service/${data.aws_ecs_cluster.default.cluster_name}/${aws_ecs_service.app.name}"
-  min_capacity       = 1
-  max_capacity       = 3
+  min_capacity       = local.updated ? 2 : 1
+  max_capacity       = local.updated ? 4 : 3
 }
 
 resource "aws_appautoscaling_policy" "step_out" {
@@ -15,18 +15,18 @@ resource "aws_appautoscaling_policy" "step_out" {
 
   step_scaling_policy_configuration {
     adjustment_type         = "ChangeInCapacity"
-    cooldown                = 60
+    cooldown                = local.updated ? 120 : 60
     metric_aggregation_type = "Average"
 
     step_adjustment {
       metric_interval_lower_bound = 0
       metric_interval_upper_bound = 20
-      scaling_adjustment          = 1
+      scaling_adjustment          = local.updated ? 2 : 1
     }
 
     step_adjustment {
       metric_interval_lower_bound = 20
-      scaling_adjustment          = 2
+      scaling_adjustment          = local.updated ? 3 : 2
     }
   }
 }
@@ -35,12 +35,12 @@ resource "aws_cloudwatch_metric_alarm" "cpu_high" {
   alarm_name          = "${var.name}-cpu-high"
   alarm_description   = "Scale the app service out on CPU"
   comparison_operator = "GreaterThanOrEqualToThreshold"
-  evaluation_periods  = 2
+  evaluation_periods  = local.updated ? 3 : 2
   metric_name         = "CPUUtilization"
   namespace           = "AWS/ECS"
   period              = 60
   statistic           = "Average"
-  threshold           = 80
+  threshold           = local.updated ? 75 : 80
   alarm_actions       = [aws_appautoscaling_policy.step_out.arn]
 
   dimensions = {
@@ -54,12 +54,12 @@ resource "aws_appautoscaling_scheduled_action" "nightly" {
   service_namespace  = aws_appautoscaling_target.app.service_namespace
   resource_id        = aws_appautoscaling_target.app.resource_id
   scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
-  schedule           = "cron(0 2 * * ? *)"
+  schedule           = local.updated ? "cron(0 3 * * ? *)" : "cron(0 2 * * ? *)"
   timezone           = "Etc/UTC"
 
   scalable_target_action {
-    min_capacity = 1
-    max_capacity = 2
+    min_capacity = local.updated ? 2 : 1
+    max_capacity = local.updated ? 3 : 2
   }
 }
 
@@ -72,7 +72,7 @@ resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
   namespace           = "AWS/ApplicationELB"
   period              = 60
   statistic           = "Maximum"
-  threshold           = 0
+  threshold           = local.updated ? 1 : 0
   treat_missing_data  = "notBreaching"
 
   dimensions = {
@@ -80,7 +80,5 @@ resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
     TargetGroup  = aws_lb_target_group.blue.arn_suffix
   }
 
-  tags = {
-    stack = var.name
-  }
+  tags = merge({ stack = var.name }, local.updated ? { generation = "2" } : {})
 }
