@@ -34,8 +34,15 @@ public sealed record TaskSpec
     /// <summary><c>RUNNING</c> or <c>STOPPED</c>.</summary>
     public required string DesiredStatus { get; init; }
 
-    /// <summary><c>bridge</c> (default), <c>host</c> or <c>none</c>.</summary>
+    /// <summary><c>bridge</c> (default), <c>host</c>, <c>none</c> or <c>awsvpc</c>.</summary>
     public string NetworkMode { get; init; } = "bridge";
+
+    /// <summary>
+    /// For <c>awsvpc</c>: the task's elastic network interface, which the agent builds as a pause
+    /// container on the Docker bridge network of the subnet (every task container joins its
+    /// network namespace). Null for the other network modes.
+    /// </summary>
+    public AwsvpcSpec? Awsvpc { get; init; }
 
     /// <summary>Task-level CPU units, if set.</summary>
     public int? Cpu { get; init; }
@@ -51,6 +58,27 @@ public sealed record TaskSpec
 
     /// <summary>DNS server containers should use, when the server provides service discovery.</summary>
     public IReadOnlyList<string> DnsServers { get; init; } = [];
+}
+
+/// <summary>
+/// The elastic network interface of an <c>awsvpc</c> task. The agent keeps one Docker bridge
+/// network per subnet, named <c>wharf-{SubnetId}</c>, with the subnet's CIDR block (Docker's
+/// address management then hands out the interface's private address), and puts the task's
+/// pause container on it.
+/// </summary>
+public sealed record AwsvpcSpec
+{
+    /// <summary>The task's ENI attachment id (a UUID), as DescribeTasks shows it.</summary>
+    public required string AttachmentId { get; init; }
+
+    /// <summary><c>eni-…</c>.</summary>
+    public required string NetworkInterfaceId { get; init; }
+
+    /// <summary><c>subnet-…</c>, one of the service's or RunTask's subnets in this instance's zone.</summary>
+    public required string SubnetId { get; init; }
+
+    /// <summary>The subnet's IPv4 CIDR block, e.g. <c>172.31.0.0/20</c>.</summary>
+    public required string SubnetCidr { get; init; }
 }
 
 /// <summary>One container of a <see cref="TaskSpec"/>, with overrides already applied.</summary>

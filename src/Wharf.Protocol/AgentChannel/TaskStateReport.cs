@@ -41,7 +41,16 @@ public sealed record TaskStateReport
     public string? HealthStatus { get; init; }
 
     public IReadOnlyList<ContainerStateReport> Containers { get; init; } = [];
+
+    /// <summary>
+    /// For an <c>awsvpc</c> task, its interface once the pause container runs on the subnet's
+    /// network: the address every container of the task answers on, and the interface's MAC.
+    /// </summary>
+    public NetworkInterfaceReport? NetworkInterface { get; init; }
 }
+
+/// <summary>The elastic network interface of an <c>awsvpc</c> task as built on the host.</summary>
+public sealed record NetworkInterfaceReport(string PrivateIpv4Address, string MacAddress);
 
 /// <summary>One container's state.</summary>
 public sealed record ContainerStateReport
@@ -67,7 +76,10 @@ public sealed record ContainerStateReport
 
     public IReadOnlyList<NetworkBindingReport> NetworkBindings { get; init; } = [];
 
-    /// <summary>The container's IPv4 address on the Docker bridge network, once inspected running.</summary>
+    /// <summary>
+    /// The container's IPv4 address on the Docker bridge network, once inspected running; for an
+    /// <c>awsvpc</c> task, the interface's private address (the pause container's).
+    /// </summary>
     public string? Ipv4Address { get; init; }
 }
 
