@@ -61,8 +61,40 @@ public sealed record TaskRecord
     /// </summary>
     public DateTimeOffset? DrainUntil { get; init; }
 
+    /// <summary>The elastic network interface of an <c>awsvpc</c> task; null for other network modes.</summary>
+    public TaskNetworkInterfaceRecord? NetworkInterface { get; init; }
+
     /// <summary>True while a target or Cloud Map instance of the task is still registered.</summary>
     public bool HasLiveAttachments => Targets.Any(t => !t.Deregistered) || Registrations.Any(r => !r.Deregistered);
+}
+
+/// <summary>
+/// The ENI attachment of an <c>awsvpc</c> task (DescribeTasks <c>attachments</c>, type
+/// <c>ElasticNetworkInterface</c>). Placement chooses the subnet (one of the requested subnets in
+/// the instance's zone); the agent's report fills in the address and MAC.
+/// </summary>
+public sealed record TaskNetworkInterfaceRecord
+{
+    /// <summary>The attachment id (a UUID).</summary>
+    public required string AttachmentId { get; init; }
+
+    /// <summary><c>PRECREATED</c>, <c>ATTACHED</c>, <c>DETACHED</c> or <c>DELETED</c>, as ECS reports them.</summary>
+    public required string Status { get; init; }
+
+    /// <summary><c>eni-…</c>.</summary>
+    public required string NetworkInterfaceId { get; init; }
+
+    public required string SubnetId { get; init; }
+
+    /// <summary>The subnet's CIDR block, for the agent.</summary>
+    public required string SubnetCidr { get; init; }
+
+    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+
+    /// <summary>The interface's private address, once the agent reports it.</summary>
+    public string? PrivateIpv4Address { get; init; }
+
+    public string? MacAddress { get; init; }
 }
 
 /// <summary>A container of a task.</summary>
