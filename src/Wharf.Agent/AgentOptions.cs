@@ -42,6 +42,12 @@ public sealed record AgentOptions
     /// <summary>How long a stopped task's containers are kept (for logs and inspection) before removal.</summary>
     public TimeSpan ContainerCleanupDelay { get; init; } = TimeSpan.FromHours(3);
 
+    /// <summary>
+    /// The image of awsvpc tasks' pause containers. When the Docker Engine lacks it, the agent builds
+    /// it from the host's static busybox (<c>/bin/busybox</c>, Debian's <c>busybox-static</c>).
+    /// </summary>
+    public string PauseImage { get; init; } = Engine.PauseImageBuilder.DefaultImage;
+
     /// <summary>The address at which this host's published ports are reachable from the server; null lets the server decide.</summary>
     public string? HostAddress { get; init; }
 }

@@ -53,7 +53,12 @@ public static class AgentProgram
             var ids = new MessageIds(random);
             var reports = new ReportQueue(ids.Next);
             var ports = new PortAllocator(new SocketHostPortProbe(), random);
-            var settings = new EngineSettings { InstanceId = identity.Ec2InstanceId, CleanupDelay = options.ContainerCleanupDelay };
+            var settings = new EngineSettings
+            {
+                InstanceId = identity.Ec2InstanceId,
+                CleanupDelay = options.ContainerCleanupDelay,
+                PauseImage = options.PauseImage,
+            };
             using var logSource = new DockerLogSource(options.DockerEndpoint);
             var logShipper = new LogShipper(
                 docker, logSource, new LogPositionStore(options.StateDirectory), identity.Ec2InstanceId, time, ids.Next,

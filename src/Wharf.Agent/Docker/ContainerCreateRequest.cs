@@ -16,7 +16,7 @@ internal sealed record ContainerCreateRequest
     public long CpuShares { get; init; }
     public long? MemoryBytes { get; init; }
     public long? MemoryReservationBytes { get; init; }
-    /// <summary><c>bridge</c>, <c>host</c> or <c>none</c>.</summary>
+    /// <summary><c>bridge</c>, <c>host</c>, <c>none</c>, a network name, or <c>container:    /// <summary><c>bridge</c>, <c>host</c> or <c>none</c>.</summary>lt;id    /// <summary><c>bridge</c>, <c>host</c> or <c>none</c>.</summary>gt;</c> (an awsvpc task container joining its pause container).</summary>
     public string NetworkMode { get; init; } = "bridge";
     /// <summary><c>dockerName:alias</c> entries.</summary>
     public IReadOnlyList<string> Links { get; init; } = [];

@@ -23,8 +23,13 @@ internal sealed record ContainerSnapshot
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     /// <summary>Published ports (IPv4 bindings only).</summary>
     public IReadOnlyList<PortBinding> PortBindings { get; init; } = [];
-    /// <summary>The IPv4 address on Docker's default bridge network while the container runs.</summary>
+    /// <summary>
+    /// The IPv4 address while the container runs: on Docker's default bridge network, or on the
+    /// network it alone is attached to (an awsvpc pause container's subnet network).
+    /// </summary>
     public string? Ipv4Address { get; init; }
+    /// <summary>The MAC address of the same endpoint as <see cref="Ipv4Address"/>.</summary>
+    public string? MacAddress { get; init; }
     /// <summary>The signal that stops it (the image's <c>STOPSIGNAL</c>); null when Docker's default, SIGTERM.</summary>
     public string? StopSignal { get; init; }
 

@@ -73,6 +73,25 @@ internal sealed partial class DockerEngine
         };
     }
 
+    internal static NetworksCreateParameters ToParameters(NetworkCreateRequest request) => new()
+    {
+        Name = request.Name,
+        Driver = request.Driver,
+        IPAM = new IPAM { Driver = "default", Config = [new IPAMConfig { Subnet = request.Subnet }] },
+        Labels = new Dictionary<string, string>(request.Labels),
+    };
+
+    internal static NetworkSnapshot ToSnapshot(NetworkResponse network) => new()
+    {
+        Id = network.ID,
+        Name = network.Name,
+        Driver = network.Driver ?? string.Empty,
+        Subnets = [.. (network.IPAM?.Config ?? []).Select(c => c.Subnet).Where(s => !string.IsNullOrEmpty(s))],
+        Labels = network.Labels is { } labels
+            ? new Dictionary<string, string>(labels)
+            : new Dictionary<string, string>(),
+    };
+
     internal static ContainerSnapshot ToSnapshot(ContainerInspectResponse inspected)
     {
         var state = inspected.State;
@@ -94,20 +113,31 @@ internal sealed partial class DockerEngine
                 ? new Dictionary<string, string>(labels)
                 : new Dictionary<string, string>(),
             PortBindings = Bindings(inspected.HostConfig?.PortBindings),
-            Ipv4Address = BridgeAddress(inspected.NetworkSettings),
+            Ipv4Address = Endpoint(inspected.NetworkSettings)?.IPAddress,
+            MacAddress = Endpoint(inspected.NetworkSettings)?.MacAddress is { Length: > 0 } mac ? mac : null,
             StopSignal = string.IsNullOrEmpty(inspected.Config?.StopSignal) ? null : inspected.Config.StopSignal,
         };
     }
 
-    /// <summary>The container's IPv4 address on the default bridge network (null when not attached or not running).</summary>
-    private static string? BridgeAddress(NetworkSettings? settings)
+    /// <summary>
+    /// The container's endpoint with an address: on the default bridge network, or else on the one
+    /// network it is attached to (an awsvpc pause container sits on its subnet's network). Null
+    /// when it has none (not running, or sharing another container's network namespace).
+    /// </summary>
+    private static EndpointSettings? Endpoint(NetworkSettings? settings)
     {
-        if (settings?.Networks is { } networks && networks.TryGetValue("bridge", out var bridge) && !string.IsNullOrEmpty(bridge.IPAddress))
+        if (settings?.Networks is not { } networks)
         {
-            return bridge.IPAddress;
+            return null;
         }
 
-        return null;
+        if (networks.TryGetValue("bridge", out var bridge) && !string.IsNullOrEmpty(bridge.IPAddress))
+        {
+            return bridge;
+        }
+
+        return networks.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Value)
+            .FirstOrDefault(e => !string.IsNullOrEmpty(e?.IPAddress));
     }
 
     /// <summary>

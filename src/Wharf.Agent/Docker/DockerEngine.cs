@@ -94,6 +94,54 @@ internal sealed partial class DockerEngine : IDockerEngine, IDisposable
             return true;
         }, cancellationToken);
 
+    public Task ImportImageAsync(
+        string image, Stream rootFilesystemTar, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
+        CallAsync("image import", _timeouts.Import, async token =>
+        {
+            var (repository, tag) = ImageReference.Split(image);
+            string? error = null;
+            var progress = new SynchronousProgress<JSONMessage>(message =>
+                error ??= message.Error?.Message is { Length: > 0 } detail ? detail : null);
+            await _client.Images.CreateImageAsync(
+                new ImagesCreateParameters { FromSrc = "-", Repo = repository, Tag = tag, Changes = [.. changes] },
+                rootFilesystemTar,
+                null,
+                progress,
+                token);
+            if (error is not null)
+            {
+                throw new DockerEngineException(error);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task<NetworkSnapshot?> InspectNetworkAsync(string name, CancellationToken cancellationToken) =>
+        CallAsync("network inspect", _timeouts.Query, async token =>
+        {
+            try
+            {
+                var network = await _client.Networks.InspectNetworkAsync(name, token);
+                // The engine also resolves id prefixes; only an exact name is this network.
+                return network.Name == name ? ToSnapshot(network) : null;
+            }
+            catch (DockerNetworkNotFoundException)
+            {
+                return null;
+            }
+            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    public Task<string> CreateNetworkAsync(NetworkCreateRequest request, CancellationToken cancellationToken) =>
+        CallAsync("network create", _timeouts.Network, async token =>
+        {
+            var created = await _client.Networks.CreateNetworkAsync(ToParameters(request), token);
+            return created.ID;
+        }, cancellationToken);
+
     public Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken) =>
         CallAsync("container create", _timeouts.Create, async token =>
         {

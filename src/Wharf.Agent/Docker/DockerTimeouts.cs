@@ -10,4 +10,7 @@ internal sealed record DockerTimeouts
     public TimeSpan Signal { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan Remove { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan Volume { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan Network { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>An image built from a local tar (the pause image): a few MiB, no registry.</summary>
+    public TimeSpan Import { get; init; } = TimeSpan.FromMinutes(2);
 }

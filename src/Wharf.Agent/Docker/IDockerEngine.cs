@@ -17,6 +17,21 @@ internal interface IDockerEngine
     /// <summary>Pulls an image; throws <see cref="DockerEngineException"/> when the pull fails.</summary>
     Task PullImageAsync(string image, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates an image from a root filesystem tar (<c>docker import</c>), tagged <paramref name="image"/>,
+    /// with Dockerfile <paramref name="changes"/> such as <c>CMD [...]</c>.
+    /// </summary>
+    Task ImportImageAsync(string image, Stream rootFilesystemTar, IReadOnlyList<string> changes, CancellationToken cancellationToken);
+
+    /// <summary>The network of that name; null when there is none.</summary>
+    Task<NetworkSnapshot?> InspectNetworkAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates a network and returns its id. One that conflicts with an existing network (same
+    /// name, or an overlapping subnet) throws <see cref="DockerEngineException"/>.
+    /// </summary>
+    Task<string> CreateNetworkAsync(NetworkCreateRequest request, CancellationToken cancellationToken);
+
     /// <summary>Creates a container and returns its id.</summary>
     Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken);
 

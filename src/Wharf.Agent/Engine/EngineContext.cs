@@ -3,7 +3,7 @@ using Wharf.Agent.Docker;
 
 namespace Wharf.Agent.Engine;
 
-/// <summary>What every task manager shares: Docker, settings, ports, the report sink, time and randomness.</summary>
+/// <summary>What every task manager shares: Docker, settings, ports, the pause image and subnet networks, the report sink, time and randomness.</summary>
 internal sealed class EngineContext(
     IDockerEngine docker,
     EngineSettings settings,
@@ -19,6 +19,12 @@ internal sealed class EngineContext(
     public IReportSink Reports { get; } = reports;
     public TimeProvider Time { get; } = time;
     public ILogger Logger { get; } = logger;
+
+    /// <summary>The awsvpc pause image, built once per agent process when the engine lacks it.</summary>
+    public PauseImageBuilder PauseImage { get; init; } = new(docker, settings.PauseImage, settings.BusyboxPath);
+
+    /// <summary>The Docker networks of the subnets awsvpc tasks run in.</summary>
+    public SubnetNetworks Networks { get; } = new(docker);
 
     /// <summary>Opens awslogs streams before containers start; null when logs are not shipped (tests).</summary>
     public Logs.ILogStreamOpener? LogStreams { get; init; }

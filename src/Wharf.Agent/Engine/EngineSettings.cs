@@ -17,4 +17,10 @@ internal sealed record EngineSettings
 
     /// <summary>How many times a container whose dynamic host port turned out taken is recreated.</summary>
     public int MaxPortRetries { get; init; } = 5;
+
+    /// <summary>The image of an awsvpc task's pause container; built from <see cref="BusyboxPath"/> when the engine lacks it.</summary>
+    public string PauseImage { get; init; } = PauseImageBuilder.DefaultImage;
+
+    /// <summary>The host's static busybox (Debian's <c>busybox-static</c>), the pause image's only file.</summary>
+    public string BusyboxPath { get; init; } = PauseImageBuilder.DefaultBusyboxPath;
 }

@@ -13,12 +13,17 @@ internal sealed class EngineHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _run = System.Threading.Tasks.Task.CompletedTask;
 
-    public EngineHarness(EngineSettings? settings = null)
+    /// <param name="settings">Engine settings; the defaults with <see cref="InstanceId"/> and a 10 min cleanup delay when null.</param>
+    /// <param name="busybox">Opens the busybox the pause image is built from; by default there is none (no disk in unit tests).</param>
+    public EngineHarness(EngineSettings? settings = null, Func<string, Stream?>? busybox = null)
     {
         Docker = new FakeDockerEngine(Time);
         Settings = settings ?? new EngineSettings { InstanceId = InstanceId, CleanupDelay = TimeSpan.FromMinutes(10) };
         Ports = new PortAllocator(Probe, new Random(7));
-        Context = new EngineContext(Docker, Settings, Ports, Reports, Time, new Random(42), NullLogger.Instance);
+        Context = new EngineContext(Docker, Settings, Ports, Reports, Time, new Random(42), NullLogger.Instance)
+        {
+            PauseImage = new PauseImageBuilder(Docker, Settings.PauseImage, Settings.BusyboxPath, busybox ?? (_ => null)),
+        };
         Engine = new TaskEngine(Context);
     }
 

@@ -13,6 +13,9 @@ internal sealed class FakeContainer(string id, ContainerCreateRequest request)
     public string? Health { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The address on a user-defined network (the fake gives none on the default bridge).</summary>
+    public string? Ipv4Address { get; set; }
+    public string? MacAddress { get; set; }
 
     public ContainerSnapshot Snapshot() => new()
     {
@@ -28,5 +31,7 @@ internal sealed class FakeContainer(string id, ContainerCreateRequest request)
         FinishedAt = FinishedAt,
         Labels = Request.Labels,
         PortBindings = Request.PortBindings,
+        Ipv4Address = Status == "running" ? Ipv4Address : null,
+        MacAddress = Status == "running" ? MacAddress : null,
     };
 }

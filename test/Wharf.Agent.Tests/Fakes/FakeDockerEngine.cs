@@ -18,10 +18,13 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
     private readonly List<string> _starts = [];
     private readonly List<string> _pulls = [];
     private readonly List<string> _removed = [];
+    private readonly Dictionary<string, NetworkSnapshot> _networks = [];
+    private readonly List<string> _imports = [];
+    private readonly List<string> _networkCreates = [];
     private Channel<DockerEvent> _events = Channel.CreateUnbounded<DockerEvent>();
     private int _nextId;
 
-    public HashSet<string> LocalImages { get; } = ["web:latest", "busybox:latest"];
+    public HashSet<string> LocalImages { get; } = ["web:latest", "busybox:latest", Wharf.Agent.Engine.PauseImageBuilder.DefaultImage];
 
     /// <summary>Image → error message of a failing pull.</summary>
     public Dictionary<string, string> PullErrors { get; } = [];
@@ -41,6 +44,27 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
     public IReadOnlyList<string> Removed { get { lock (_gate) { return [.. _removed]; } } }
     public IReadOnlyList<(string Id, string Signal)> Signals { get { lock (_gate) { return [.. _signals]; } } }
     public IReadOnlyCollection<string> Volumes { get { lock (_gate) { return [.. _volumes.Keys]; } } }
+    public IReadOnlyList<string> Imports { get { lock (_gate) { return [.. _imports]; } } }
+    public IReadOnlyList<string> NetworkCreates { get { lock (_gate) { return [.. _networkCreates]; } } }
+    public IReadOnlyDictionary<string, NetworkSnapshot> Networks { get { lock (_gate) { return new Dictionary<string, NetworkSnapshot>(_networks); } } }
+
+    /// <summary>The file names in the last imported tar and the changes it came with.</summary>
+    public (IReadOnlyList<string> Files, IReadOnlyList<string> Changes)? LastImport { get; private set; }
+
+    /// <summary>Set: an import fails with this message.</summary>
+    public string? ImportError { get; set; }
+
+    /// <summary>Set: another agent creates the network just before this one does (this create then conflicts).</summary>
+    public bool NetworkCreateRace { get; set; }
+
+    /// <summary>Puts a network straight into the engine (made by another agent, or left from earlier).</summary>
+    public void SeedNetwork(string name, string subnet)
+    {
+        lock (_gate)
+        {
+            _networks[name] = new NetworkSnapshot { Id = "net" + name, Name = name, Driver = "bridge", Subnets = [subnet] };
+        }
+    }
 
     /// <summary>Start order by container name (the <c>com.amazonaws.ecs.container-name</c> label).</summary>
     public IReadOnlyList<string> StartedNames
@@ -145,6 +169,68 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
         }
     }
 
+    public Task ImportImageAsync(string image, Stream rootFilesystemTar, IReadOnlyList<string> changes, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        using (var reader = new System.Formats.Tar.TarReader(rootFilesystemTar, leaveOpen: true))
+        {
+            while (reader.GetNextEntry() is { } entry)
+            {
+                files.Add(entry.Name);
+            }
+        }
+
+        lock (_gate)
+        {
+            _imports.Add(image);
+            LastImport = (files, changes);
+            if (ImportError is { } error)
+            {
+                throw new DockerEngineException(error);
+            }
+
+            LocalImages.Add(image);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<NetworkSnapshot?> InspectNetworkAsync(string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_networks.GetValueOrDefault(name));
+        }
+    }
+
+    public Task<string> CreateNetworkAsync(NetworkCreateRequest request, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (NetworkCreateRace)
+            {
+                NetworkCreateRace = false;
+                SeedNetwork(request.Name, request.Subnet);
+            }
+
+            if (_networks.ContainsKey(request.Name) || _networks.Values.Any(n => n.Subnets.Contains(request.Subnet)))
+            {
+                throw new DockerEngineException(System.Net.HttpStatusCode.Conflict, $"network with name {request.Name} already exists");
+            }
+
+            _networkCreates.Add(request.Name);
+            var network = new NetworkSnapshot
+            {
+                Id = "net" + request.Name,
+                Name = request.Name,
+                Driver = request.Driver,
+                Subnets = [request.Subnet],
+                Labels = request.Labels,
+            };
+            _networks[request.Name] = network;
+            return Task.FromResult(network.Id);
+        }
+    }
+
     public Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -152,6 +238,24 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
             if (!LocalImages.Contains(request.Image))
             {
                 throw new DockerEngineException($"No such image: {request.Image}");
+            }
+
+            // Docker's own checks of a network mode (daemon/runconfig).
+            if (request.NetworkMode.StartsWith("container:", StringComparison.Ordinal))
+            {
+                if (request.PortBindings.Count > 0 || request.Links.Count > 0 || request.Dns.Count > 0 || request.Hostname is not null)
+                {
+                    throw new DockerEngineException("conflicting options: container type network can't be used with ports, links, dns or hostname");
+                }
+
+                if (!_containers.ContainsKey(request.NetworkMode["container:".Length..]))
+                {
+                    throw new DockerEngineException($"No such container: {request.NetworkMode["container:".Length..]}");
+                }
+            }
+            else if (request.NetworkMode is not ("bridge" or "host" or "none") && !_networks.ContainsKey(request.NetworkMode))
+            {
+                throw new DockerEngineException($"network {request.NetworkMode} not found");
             }
 
             var id = NewIdLocked();
@@ -171,6 +275,21 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
             if (OnStart(container.Request) is { } failure)
             {
                 throw failure;
+            }
+
+            if (container.Request.NetworkMode.StartsWith("container:", StringComparison.Ordinal)
+                && _containers.GetValueOrDefault(container.Request.NetworkMode["container:".Length..]) is not { Status: "running" })
+            {
+                throw new DockerEngineException("cannot join network of a non running container");
+            }
+
+            if (_networks.GetValueOrDefault(container.Request.NetworkMode) is { } network)
+            {
+                var subnet = System.Net.IPNetwork.Parse(network.Subnets[0]);
+                var bytes = subnet.BaseAddress.GetAddressBytes();
+                bytes[3] += (byte)(2 + _starts.Count);
+                container.Ipv4Address = new System.Net.IPAddress(bytes).ToString();
+                container.MacAddress = $"02:42:{bytes[0]:x2}:{bytes[1]:x2}:{bytes[2]:x2}:{bytes[3]:x2}";
             }
 
             _starts.Add(containerId);
