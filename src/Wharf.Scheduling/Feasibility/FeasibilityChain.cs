@@ -37,6 +37,11 @@ internal sealed class FeasibilityChain
             checkers.Add(new RequiredAttributesChecker(request.RequiredAttributes));
         }
 
+        if (request.SubnetZones is { } subnets)
+        {
+            checkers.Add(new SubnetZoneChecker(subnets));
+        }
+
         var distinct = false;
         foreach (var constraint in request.EffectiveConstraints)
         {

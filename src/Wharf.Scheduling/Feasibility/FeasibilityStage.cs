@@ -13,6 +13,7 @@ internal enum FeasibilityStage
     Memory,
     Ports,
     Attributes,
+    SubnetZone,
     MemberOf,
     DistinctInstance,
 }

@@ -4,7 +4,7 @@ using Wharf.Scheduling.Query;
 namespace Wharf.Scheduling.Feasibility;
 
 /// <summary>
-/// Sixth: a <c>memberOf</c> expression, the most expensive check, so it runs last among the
+/// Seventh: a <c>memberOf</c> expression, the most expensive check, so it runs last among the
 /// static ones. An expression that reads nothing placement changes is evaluated once per instance
 /// per <see cref="PlacementCluster"/> and cached; one that reads <c>task:group</c> or
 /// <c>runningTasksCount</c> is evaluated every time.

@@ -24,6 +24,9 @@ public sealed record PlacementRequest
     /// <summary>The tasks' <c>startedBy</c>, recorded on the instance as tasks are placed.</summary>
     public string? StartedBy { get; init; }
 
+    /// <summary>For <c>awsvpc</c> tasks, the zones of their subnets; null for the other network modes.</summary>
+    public SubnetZones? SubnetZones { get; init; }
+
     /// <summary>Constraints given with the request (RunTask, CreateService).</summary>
     public IReadOnlyList<PlacementConstraint> Constraints { get; init; } = [];
 

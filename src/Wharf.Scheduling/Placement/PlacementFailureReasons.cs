@@ -21,6 +21,12 @@ public static class PlacementFailureReasons
     /// <summary>The instance lacks an attribute the task definition requires.</summary>
     public const string Attribute = "ATTRIBUTE";
 
+    /// <summary>
+    /// An <c>awsvpc</c> task's subnets are all in other availability zones than the instance's.
+    /// ECS documents no reason string for it; this one names the cause the way its other reasons do.
+    /// </summary>
+    public const string SubnetZone = "No subnet in the awsvpcConfiguration is in the container instance's availability zone.";
+
     /// <summary>The instance does not match a memberOf expression.</summary>
     public const string MemberOf = "MemberOf placement constraint unsatisfied.";
 
