@@ -21,6 +21,12 @@ internal static class DockerLabels
     /// <summary>Seconds between SIGTERM and SIGKILL, for the same reason.</summary>
     public const string StopTimeout = "wharf.stop-timeout";
 
+    /// <summary>
+    /// <c>true</c> on an awsvpc task's pause container, the one holding the task's network
+    /// namespace: never reported as a task container, stopped after all of them.
+    /// </summary>
+    public const string PauseContainer = "wharf.pause-container";
+
     /// <summary>On volumes: <c>task</c> for task-scoped volumes the agent removes at cleanup.</summary>
     public const string VolumeScope = "wharf.volume-scope";
 }

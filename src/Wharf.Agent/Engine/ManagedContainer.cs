@@ -37,6 +37,15 @@ internal sealed class ManagedContainer(ContainerSpec spec)
     /// <summary>The container's address on the Docker bridge network, from the last inspect while it ran.</summary>
     public string? Ipv4Address { get; set; }
 
+    /// <summary>The MAC address of the same endpoint, from the last inspect while it ran.</summary>
+    public string? MacAddress { get; set; }
+
+    /// <summary>
+    /// The awsvpc pause container (<see cref="ContainerConfigBuilder.PauseContainerName"/>), not a
+    /// container of the definition: created before, stopped after all of them, never reported.
+    /// </summary>
+    public bool IsPause { get; init; }
+
     /// <summary>An action that changes this container (pull, create, start, signal) is in flight.</summary>
     public bool Busy { get; set; }
 
@@ -48,6 +57,17 @@ internal sealed class ManagedContainer(ContainerSpec spec)
 
     /// <summary>What stops the container gracefully: the image's <c>STOPSIGNAL</c>, as <c>docker stop</c> sends it; SIGTERM by default.</summary>
     public string StopSignal { get; set; } = "SIGTERM";
+
+    /// <summary>
+    /// The pause container: <c>sleep</c> as PID 1 has no SIGTERM handler, so it is killed straight
+    /// away once nothing uses its network namespace.
+    /// </summary>
+    public static ManagedContainer Pause(string image) =>
+        new(new ContainerSpec { Name = ContainerConfigBuilder.PauseContainerName, Image = image, Essential = true })
+        {
+            IsPause = true,
+            StopSignal = "SIGKILL",
+        };
 
     /// <summary>SIGKILL was sent.</summary>
     public bool KillSent { get; set; }

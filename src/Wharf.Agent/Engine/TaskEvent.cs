@@ -30,6 +30,9 @@ internal abstract record TaskEvent
 
     public sealed record ImageReady(string Name, string? ImageId) : TaskEvent;
 
+    /// <summary>The pause image exists and so does the subnet's Docker network: the pause container can be created.</summary>
+    public sealed record NetworkReady(string Name, string ImageId, string Network) : TaskEvent;
+
     public sealed record PullFailed(string Name, string Error) : TaskEvent;
 
     public sealed record VolumesReady(IReadOnlyDictionary<string, string> Sources) : TaskEvent;

@@ -16,6 +16,12 @@ internal sealed partial class TaskManager
 
     private void BeginPull(ManagedContainer container)
     {
+        if (container.IsPause)
+        {
+            BeginProvisionNetwork(container);
+            return;
+        }
+
         container.Busy = true;
         _pullStartedAt ??= Now;
         var name = container.Name;
@@ -32,6 +38,33 @@ internal sealed partial class TaskManager
                 }
 
                 return new TaskEvent.ImageReady(name, imageId);
+            },
+            e => new TaskEvent.PullFailed(name, e.Message));
+    }
+
+    /// <summary>
+    /// The pause container's "pull": its image (built when missing) and the subnet's Docker network.
+    /// Both failures are the task's network that cannot be set up, reported as the ECS agent does.
+    /// </summary>
+    private void BeginProvisionNetwork(ManagedContainer pause)
+    {
+        pause.Busy = true;
+        _pullStartedAt ??= Now;
+        var name = pause.Name;
+        var eni = _spec.Awsvpc;
+        var pauseImage = _ctx.PauseImage;
+        var networks = _ctx.Networks;
+        RunAction(
+            async token =>
+            {
+                if (eni is null)
+                {
+                    return new TaskEvent.PullFailed(name, "the awsvpc task came without its network interface (subnet)");
+                }
+
+                var imageId = await pauseImage.EnsureAsync(token);
+                var network = await networks.EnsureAsync(eni.SubnetId, eni.SubnetCidr, token);
+                return new TaskEvent.NetworkReady(name, imageId, network);
             },
             e => new TaskEvent.PullFailed(name, e.Message));
     }
@@ -103,7 +136,8 @@ internal sealed partial class TaskManager
         var bindings = new List<PortBinding>();
         try
         {
-            foreach (var mapping in _spec.NetworkMode == "none" ? [] : spec.PortMappings)
+            // An awsvpc task publishes nothing on the host: its ports are on its own address.
+            foreach (var mapping in _spec.NetworkMode is "none" or "awsvpc" ? [] : spec.PortMappings)
             {
                 var protocol = string.IsNullOrEmpty(mapping.Protocol) ? "tcp" : mapping.Protocol;
                 // Host networking publishes nothing: the container port is the host port.
@@ -129,10 +163,22 @@ internal sealed partial class TaskManager
 
         container.Busy = true;
         container.Bindings = bindings;
-        container.DockerName = ContainerConfigBuilder.DockerName(_spec, spec, _ctx.RandomHex(20));
-        var linkTargets = _containers.Where(c => c.DockerName is not null).ToDictionary(c => c.Name, c => c.DockerName!);
-        var request = ContainerConfigBuilder.Build(
-            _spec, spec, container.DockerName, bindings, linkTargets, _volumeSources!, _ctx.Settings.InstanceId);
+        ContainerCreateRequest request;
+        if (container.IsPause)
+        {
+            container.DockerName = ContainerConfigBuilder.PauseDockerName(_spec, _ctx.RandomHex(20));
+            request = ContainerConfigBuilder.BuildPause(
+                _spec, container.DockerName, spec.Image, _network!, _ctx.Settings.InstanceId);
+        }
+        else
+        {
+            container.DockerName = ContainerConfigBuilder.DockerName(_spec, spec, _ctx.RandomHex(20));
+            var linkTargets = _containers.Where(c => c.DockerName is not null).ToDictionary(c => c.Name, c => c.DockerName!);
+            request = ContainerConfigBuilder.Build(
+                _spec, spec, container.DockerName, bindings, linkTargets, _volumeSources!, _ctx.Settings.InstanceId,
+                Pause?.RuntimeId);
+        }
+
         var name = container.Name;
         var lookup = new Dictionary<string, string>(ContainerConfigBuilder.TaskLabels(_spec, _ctx.Settings.InstanceId))
         {
@@ -212,7 +258,9 @@ internal sealed partial class TaskManager
 
     private void BeginCleanup()
     {
-        var containerIds = _containers.Select(c => c.RuntimeId).OfType<string>().Concat(_strayContainerIds).ToList();
+        // The pause container goes last: the others were in its network namespace.
+        var containerIds = _containers.OrderBy(c => c.IsPause).Select(c => c.RuntimeId).OfType<string>()
+            .Concat(_strayContainerIds).ToList();
         var volumeLabels = new Dictionary<string, string>(ContainerConfigBuilder.TaskLabels(_spec, _ctx.Settings.InstanceId))
         {
             [DockerLabels.VolumeScope] = "task",

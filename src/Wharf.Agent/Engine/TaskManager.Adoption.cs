@@ -15,8 +15,11 @@ internal sealed partial class TaskManager
     public static TaskManager Adopt(
         string taskArn, IReadOnlyList<ContainerSnapshot> snapshots, EngineContext ctx, Action<TaskManager> onFinished)
     {
+        // The pause container of an awsvpc task is no container of its definition.
+        var pauses = snapshots.Where(s => s.Labels.GetValueOrDefault(DockerLabels.PauseContainer) == "true")
+            .OrderBy(Liveliness).ToList();
         // One container per name: a duplicate (should one ever exist) is removed at cleanup.
-        var byName = snapshots
+        var byName = snapshots.Except(pauses)
             .GroupBy(s => s.Labels.GetValueOrDefault(DockerLabels.ContainerName) ?? s.Name)
             .Select(g => (Name: g.Key, Keep: g.OrderBy(Liveliness).First(), Strays: g.OrderBy(Liveliness).Skip(1)))
             .ToList();
@@ -31,6 +34,7 @@ internal sealed partial class TaskManager
                 ? revision
                 : 0,
             DesiredStatus = TaskWords.Running,
+            NetworkMode = pauses.Count > 0 ? "awsvpc" : "bridge",
             Containers = [.. byName.Select(c => new ContainerSpec
             {
                 Name = c.Name,
@@ -43,27 +47,35 @@ internal sealed partial class TaskManager
         };
 
         var manager = new TaskManager(spec, specFromServer: false, ctx, onFinished);
+        if (pauses.Count > 0)
+        {
+            manager._strayContainerIds.AddRange(pauses.Skip(1).Select(s => s.Id));
+            manager._containers.Add(FromSnapshot(ManagedContainer.Pause(pauses[0].Image), pauses[0], ctx));
+        }
+
         foreach (var (definition, (_, snapshot, strays)) in spec.Containers.Zip(byName))
         {
             manager._strayContainerIds.AddRange(strays.Select(s => s.Id));
-            manager._containers.Add(FromSnapshot(definition, snapshot, ctx));
+            manager._containers.Add(FromSnapshot(new ManagedContainer(definition), snapshot, ctx));
         }
 
         return manager;
     }
 
-    private static ManagedContainer FromSnapshot(ContainerSpec definition, ContainerSnapshot snapshot, EngineContext ctx)
+    private static ManagedContainer FromSnapshot(ManagedContainer container, ContainerSnapshot snapshot, EngineContext ctx)
     {
-        var container = new ManagedContainer(definition)
+        container.RuntimeId = snapshot.Id;
+        container.DockerName = snapshot.Name;
+        container.ImageId = snapshot.ImageId;
+        container.Health = snapshot.Health;
+        container.Bindings = snapshot.PortBindings;
+        container.StartedAt = snapshot.StartedAt;
+        container.EverStarted = snapshot.StartedAt is not null || snapshot.IsRunning;
+        if (snapshot.IsRunning)
         {
-            RuntimeId = snapshot.Id,
-            DockerName = snapshot.Name,
-            ImageId = snapshot.ImageId,
-            Health = snapshot.Health,
-            Bindings = snapshot.PortBindings,
-            StartedAt = snapshot.StartedAt,
-            EverStarted = snapshot.StartedAt is not null || snapshot.IsRunning,
-        };
+            container.Ipv4Address = snapshot.Ipv4Address;
+            container.MacAddress = snapshot.MacAddress;
+        }
 
         if (snapshot.HasExited)
         {

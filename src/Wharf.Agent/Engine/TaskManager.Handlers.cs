@@ -44,9 +44,21 @@ internal sealed partial class TaskManager
                 }
 
                 break;
+            case TaskEvent.NetworkReady ready when Find(ready.Name) is { } pause:
+                pause.Busy = false;
+                pause.ImageId ??= ready.ImageId;
+                _network = ready.Network;
+                if (pause.Status == ContainerStatus.None)
+                {
+                    pause.Status = ContainerStatus.Pulled;
+                }
+
+                break;
             case TaskEvent.PullFailed failed when Find(failed.Name) is { } container:
                 container.Busy = false;
-                container.Reason = $"{TaskWords.CannotPullContainerError}: {failed.Error}";
+                container.Reason = container.IsPause
+                    ? $"{TaskWords.ResourceInitializationError}: {failed.Error}"
+                    : $"{TaskWords.CannotPullContainerError}: {failed.Error}";
                 _ctx.Logger.PullFailed(TaskArn, container.Spec.Image, failed.Error);
                 Fail(container.Reason);
                 break;
@@ -155,6 +167,11 @@ internal sealed partial class TaskManager
 
         _spec = spec;
         _specFromServer = true;
+        if (IsAwsvpc(spec) && Pause is null && _status != ManagedTaskStatus.Stopped)
+        {
+            _containers.Insert(0, ManagedContainer.Pause(_ctx.Settings.PauseImage));
+        }
+
         foreach (var definition in spec.Containers)
         {
             if (Find(definition.Name) is { } existing)
@@ -210,6 +227,11 @@ internal sealed partial class TaskManager
     /// <summary>A container could not be created or started: it will never run.</summary>
     private void CannotRun(ManagedContainer container, string reason)
     {
+        if (container.IsPause)
+        {
+            reason = $"{TaskWords.ResourceInitializationError}: the pause container ({container.Spec.Image}) that holds the task's network namespace could not run: {reason}";
+        }
+
         container.Reason = reason;
         container.Status = ContainerStatus.Stopped;
         container.FinishedAt = Now;
@@ -244,7 +266,12 @@ internal sealed partial class TaskManager
         container.ImageId = snapshot.ImageId ?? container.ImageId;
         container.StopSignal = snapshot.StopSignal ?? container.StopSignal;
         container.Health = snapshot.Health;
-        container.Ipv4Address = snapshot.IsRunning ? snapshot.Ipv4Address ?? container.Ipv4Address : container.Ipv4Address;
+        if (snapshot.IsRunning)
+        {
+            container.Ipv4Address = snapshot.Ipv4Address ?? container.Ipv4Address;
+            container.MacAddress = snapshot.MacAddress ?? container.MacAddress;
+        }
+
         if (container.Bindings.Count == 0 && snapshot.PortBindings.Count > 0)
         {
             container.Bindings = snapshot.PortBindings;

@@ -85,6 +85,9 @@ internal sealed partial class TaskManager
                 case ContainerStatus.None:
                     BeginPull(container);
                     break;
+                case ContainerStatus.Pulled when !container.IsPause && Pause is { Status: not ContainerStatus.Running }:
+                    // An awsvpc task's containers join the pause container's network namespace: it must run first.
+                    break;
                 case ContainerStatus.Pulled:
                     var links = DependencyRules.Links(container).Select(l => Find(l.Name)).ToList();
                     if (links.Any(l => l is null || (l.Status == ContainerStatus.Stopped && l.DockerName is null)))
@@ -145,7 +148,7 @@ internal sealed partial class TaskManager
 
     /// <summary>
     /// Stops in reverse dependency order: a container is signalled once nothing that depends on
-    /// it still runs. Containers that never ran are simply marked stopped.
+    /// it still runs, the pause container last of all. Containers that never ran are simply marked stopped.
     /// </summary>
     private void ProgressStop()
     {
@@ -157,8 +160,10 @@ internal sealed partial class TaskManager
 
         foreach (var container in _containers.Where(c => !c.Busy && c.Status == ContainerStatus.Running && !c.StopSignalled))
         {
+            // The pause container holds every other container's network: it goes once they all have.
             var dependentsRunning = _containers.Any(other =>
-                other != container && other.Status != ContainerStatus.Stopped && DependencyRules.DependsOn(other, container));
+                other != container && other.Status != ContainerStatus.Stopped
+                && (container.IsPause || DependencyRules.DependsOn(other, container)));
             if (!dependentsRunning)
             {
                 var grace = container.Spec.StopTimeout is { } seconds

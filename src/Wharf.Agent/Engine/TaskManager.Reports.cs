@@ -21,30 +21,37 @@ internal sealed partial class TaskManager
         _ctx.Reports.Publish(report);
     }
 
-    private TaskStateReport BuildReport() => new()
+    private TaskStateReport BuildReport()
     {
-        TaskArn = TaskArn,
-        LastStatus = _status.ToWire(),
-        StopCode = _stopCode,
-        StoppedReason = _stoppedReason,
-        PullStartedAt = _pullStartedAt,
-        PullStoppedAt = _pullStoppedAt,
-        StartedAt = _startedAt,
-        ExecutionStoppedAt = _executionStoppedAt,
-        HealthStatus = TaskHealth(),
-        Containers = [.. _containers.Select(c => new ContainerStateReport
+        // An awsvpc task's containers all answer on the pause container's address; they publish nothing.
+        var pause = Pause;
+        var eni = pause is { Ipv4Address: { } address, MacAddress: { } mac } ? new NetworkInterfaceReport(address, mac) : null;
+        return new TaskStateReport
         {
-            Name = c.Name,
-            RuntimeId = c.RuntimeId,
-            ImageDigest = c.ImageId,
-            LastStatus = c.Status.ToWire(),
-            ExitCode = c.ExitCode,
-            Reason = c.Reason,
-            HealthStatus = TaskWords.HealthToWire(c.Health),
-            NetworkBindings = [.. c.Bindings.Select(b => new NetworkBindingReport(b.HostIp, b.ContainerPort, b.HostPort, b.Protocol))],
-            Ipv4Address = c.Ipv4Address,
-        })],
-    };
+            TaskArn = TaskArn,
+            LastStatus = _status.ToWire(),
+            StopCode = _stopCode,
+            StoppedReason = _stoppedReason,
+            PullStartedAt = _pullStartedAt,
+            PullStoppedAt = _pullStoppedAt,
+            StartedAt = _startedAt,
+            ExecutionStoppedAt = _executionStoppedAt,
+            HealthStatus = TaskHealth(),
+            Containers = [.. _containers.Where(c => !c.IsPause).Select(c => new ContainerStateReport
+            {
+                Name = c.Name,
+                RuntimeId = c.RuntimeId,
+                ImageDigest = c.ImageId,
+                LastStatus = c.Status.ToWire(),
+                ExitCode = c.ExitCode,
+                Reason = c.Reason,
+                HealthStatus = TaskWords.HealthToWire(c.Health),
+                NetworkBindings = [.. c.Bindings.Select(b => new NetworkBindingReport(b.HostIp, b.ContainerPort, b.HostPort, b.Protocol))],
+                Ipv4Address = pause is null ? c.Ipv4Address : eni?.PrivateIpv4Address,
+            })],
+            NetworkInterface = eni,
+        };
+    }
 
     /// <summary>
     /// ECS task health: UNHEALTHY if any essential container with a health check is unhealthy,
@@ -52,7 +59,7 @@ internal sealed partial class TaskManager
     /// </summary>
     private string TaskHealth()
     {
-        var checkedEssentials = _containers.Where(c => c.Essential && (c.Spec.HealthCheck is not null || c.Health is not null)).ToList();
+        var checkedEssentials = _containers.Where(c => !c.IsPause && c.Essential && (c.Spec.HealthCheck is not null || c.Health is not null)).ToList();
         if (checkedEssentials.Count == 0)
         {
             return TaskWords.Unknown;

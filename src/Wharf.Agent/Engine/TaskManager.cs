@@ -38,6 +38,7 @@ internal sealed partial class TaskManager : IAsyncDisposable
     private DateTimeOffset? _executionStoppedAt;
     private IReadOnlyDictionary<string, string>? _volumeSources;
     private bool _volumesBusy;
+    private string? _network;
     private bool _cleanupScheduled;
     private ITimer? _cleanupTimer;
     private string? _lastReportJson;
@@ -66,6 +67,11 @@ internal sealed partial class TaskManager : IAsyncDisposable
     {
         var manager = new TaskManager(spec, specFromServer: true, ctx, onFinished);
         manager._desiredStopped = spec.DesiredStatus == TaskWords.Stopped;
+        if (IsAwsvpc(spec))
+        {
+            manager._containers.Add(ManagedContainer.Pause(ctx.Settings.PauseImage));
+        }
+
         manager._containers.AddRange(spec.Containers.Select(c => new ManagedContainer(c)));
         return manager;
     }
@@ -179,6 +185,11 @@ internal sealed partial class TaskManager : IAsyncDisposable
     }
 
     private ManagedContainer? Find(string name) => _containers.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The awsvpc pause container, when the task has one.</summary>
+    private ManagedContainer? Pause => _containers.FirstOrDefault(c => c.IsPause);
+
+    private static bool IsAwsvpc(TaskSpec spec) => spec.NetworkMode == "awsvpc";
 
     private DateTimeOffset Now => _ctx.Time.GetUtcNow();
 }

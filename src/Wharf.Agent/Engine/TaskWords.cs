@@ -13,6 +13,8 @@ internal static class TaskWords
     public const string CannotPullContainerError = "CannotPullContainerError";
     public const string CannotCreateContainerError = "CannotCreateContainerError";
     public const string CannotStartContainerError = "CannotStartContainerError";
+    /// <summary>ECS's word for a task whose resources (here: the awsvpc network, its pause container) could not be set up.</summary>
+    public const string ResourceInitializationError = "ResourceInitializationError";
 
     public const string Healthy = "HEALTHY";
     public const string Unhealthy = "UNHEALTHY";
