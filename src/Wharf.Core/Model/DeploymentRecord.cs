@@ -18,4 +18,9 @@ public sealed record DeploymentRecord
     /// <summary>IN_PROGRESS, COMPLETED or FAILED.</summary>
     public string RolloutState { get; init; } = "IN_PROGRESS";
     public string? RolloutStateReason { get; init; }
+    /// <summary>
+    /// The <c>awsvpcConfiguration</c> the deployment's tasks get (null for the other network modes);
+    /// the service shows its PRIMARY deployment's.
+    /// </summary>
+    public AwsvpcConfigurationRecord? NetworkConfiguration { get; init; }
 }

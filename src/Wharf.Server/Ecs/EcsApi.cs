@@ -36,6 +36,8 @@ internal static class EcsApi
         services.TryAddSingleton<ContainerInstanceResolver>();
         services.TryAddSingleton<TaggableResources>();
         services.TryAddSingleton<AttributeTargetGroups>();
+        services.TryAddSingleton<Ec2.DefaultNetwork>();
+        services.TryAddSingleton<AwsvpcNetworks>();
 
         api.Add<CreateClusterHandler, CreateClusterRequest, CreateClusterResponse>(Service, "CreateCluster")
             .Add<DescribeClustersHandler, DescribeClustersRequest, DescribeClustersResponse>(Service, "DescribeClusters")

@@ -13,4 +13,7 @@ internal sealed record NewTaskOptions(string Group, string? StartedBy, string La
 
     /// <summary>The deployment that started the task, for service tasks.</summary>
     public string? DeploymentId { get; init; }
+
+    /// <summary>For <c>awsvpc</c> tasks, the subnets and security groups of their interfaces.</summary>
+    public TaskNetwork? Network { get; init; }
 }

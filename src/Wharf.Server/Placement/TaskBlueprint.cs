@@ -123,6 +123,7 @@ internal sealed class TaskBlueprint
             Cpu = ReservedCpu,
             Memory = ReservedMemory,
             StaticHostPorts = StaticHostPorts,
+            SubnetZones = options.Network?.Zones,
             Group = options.Group,
             TaskDefinitionFamily = Record.Family,
             StartedBy = options.StartedBy,
@@ -134,7 +135,10 @@ internal sealed class TaskBlueprint
             Count = count,
         };
 
-    /// <summary>A new task of this blueprint placed on <paramref name="instance"/>: PROVISIONING, wanted RUNNING.</summary>
+    /// <summary>
+    /// A new task of this blueprint placed on <paramref name="instance"/>: PROVISIONING, wanted RUNNING;
+    /// an <c>awsvpc</c> task with its interface in the subnet of the instance's zone.
+    /// </summary>
     public TaskRecord NewTask(
         ArnFormatter arns,
         EcsIdGenerator ids,
@@ -180,6 +184,7 @@ internal sealed class TaskBlueprint
             EnableExecuteCommand = options.EnableExecuteCommand,
             ServiceArn = options.ServiceArn,
             DeploymentId = options.DeploymentId,
+            NetworkInterface = options.Network?.NewInterface(instance, ids.NewContainerId(), ids.NewTaskId()),
         };
     }
 

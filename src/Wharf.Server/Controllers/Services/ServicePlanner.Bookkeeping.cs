@@ -93,7 +93,7 @@ internal sealed partial class ServicePlanner
         }
 
         var rollback = ServiceDefinitions.NewDeployment(
-            ids, previous.TaskDefinitionArn, service.DesiredCount, now, $"ECS deployment circuit breaker: rolling back to deploymentId {previous.Id}.");
+            ids, previous.TaskDefinitionArn, service.DesiredCount, now, previous.NetworkConfiguration, $"ECS deployment circuit breaker: rolling back to deploymentId {previous.Id}.");
         events.Add(ServiceEventText.RollingBack(service.Name, previous.Id));
         return service with
         {

@@ -21,7 +21,7 @@ namespace Wharf.Server.Controllers.Services;
 /// pipeline, and words the service events. The caller commits the result in one transaction at
 /// the versions read, so a step that loses a race is simply recomputed.
 /// </summary>
-internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator ids, Random random)
+internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator ids, AwsvpcNetworks networks, Random random)
 {
     public ServiceStepResult Plan(ServiceStepInput input)
     {
@@ -177,12 +177,13 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
         return new StepDecision(created, plan.Stop, plan.SteadyState && created.Count == 0, condition) { DesiredCount = plan.DesiredCount };
     }
 
-    private static NewTaskOptions Options(ServiceRecord service) =>
+    private NewTaskOptions Options(ServiceRecord service) =>
         new($"service:{service.Name}", service.Primary.Id, service.LaunchType)
         {
             ServiceArn = service.Arn,
             DeploymentId = service.Primary.Id,
             EnableExecuteCommand = service.EnableExecuteCommand,
+            Network = service.Primary.NetworkConfiguration is { } network ? networks.ForTasks(network) : null,
         };
 
     private static IReadOnlyList<Scheduling.Model.PlacementConstraint> Constraints(ServiceRecord service) =>

@@ -37,7 +37,8 @@ internal sealed class CreateServiceHandler(
         var rebalancing = ServiceValidation.Rebalancing(input.AvailabilityZoneRebalancing, strategy);
         ResourceTags.Validate(input.Tags);
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
-        var blueprint = await definitions.ResolveAsync(input.TaskDefinition, input.NetworkConfiguration, cancellationToken);
+        var blueprint = await definitions.ResolveAsync(input.TaskDefinition, cancellationToken);
+        var network = await definitions.NetworkAsync(blueprint, input.NetworkConfiguration, cancellationToken);
         ServiceValidation.Constraints(input.PlacementConstraints, blueprint.Constraints.Count);
         ServiceValidation.Strategies(input.PlacementStrategy, strategy);
         var loadBalancers = await attachments.LoadBalancersAsync(input.LoadBalancers, blueprint, cancellationToken);
@@ -78,7 +79,7 @@ internal sealed class CreateServiceHandler(
                     AvailabilityZoneRebalancing = rebalancing,
                     EnableEcsManagedTags = input.EnableECSManagedTags ?? false,
                     EnableExecuteCommand = input.EnableExecuteCommand ?? false,
-                    Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now)],
+                    Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now, network)],
                     CreatedAt = now,
                     CreatedBy = $"arn:aws:iam::{arns.Account.AccountId}:root",
                     ClientToken = input.ClientToken,

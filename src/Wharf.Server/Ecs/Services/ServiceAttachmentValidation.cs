@@ -66,7 +66,9 @@ internal sealed class ServiceAttachmentValidation(ElbState elb, StateRepository 
             }
 
             var port = ContainerPort(blueprint, lb.ContainerName, lb.ContainerPort.Value);
-            if (group.Value.TargetType != "instance")
+            // An awsvpc task is reached at its interface's address, the others at their host's port.
+            var targetType = blueprint.NetworkMode == AwsvpcNetworks.AwsvpcMode ? "ip" : "instance";
+            if (group.Value.TargetType != targetType)
             {
                 throw EcsErrors.InvalidParameter(
                     $"The provided target group {group.Value.Arn} has target type {group.Value.TargetType}, which is incompatible with the "

@@ -9,11 +9,12 @@ namespace Wharf.Server.Ecs.Services;
 /// <summary>
 /// The task definition a service runs, checked as ECS checks it for a service: it must exist
 /// (ClientException "TaskDefinition not found."), be ACTIVE ("TaskDefinition is inactive"), allow
-/// EC2 and use a network mode the instances give tasks. Also mints deployments. Stateless.
+/// EC2; and the <c>networkConfiguration</c> its network mode needs (see <see cref="AwsvpcNetworks"/>).
+/// Also mints deployments. Stateless.
 /// </summary>
-internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, EcsIdGenerator ids)
+internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, AwsvpcNetworks networks, EcsIdGenerator ids)
 {
-    public async ValueTask<TaskBlueprint> ResolveAsync(string? reference, NetworkConfiguration? network, CancellationToken cancellationToken)
+    public async ValueTask<TaskBlueprint> ResolveAsync(string? reference, CancellationToken cancellationToken)
     {
         var record = (await definitions.ResolveAsync(reference, cancellationToken)).Value;
         if (record.Status != EcsStatus.Active)
@@ -27,29 +28,25 @@ internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, Ecs
             throw EcsErrors.InvalidParameter("Task definition does not support launch_type EC2.");
         }
 
-        if (blueprint.NetworkMode == "awsvpc")
-        {
-            throw network?.AwsvpcConfiguration is null
-                ? EcsErrors.InvalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
-                : EcsErrors.InvalidParameter(
-                    "The awsvpc network mode is not supported on this cluster's container instances: use bridge, host or none.");
-        }
-
-        if (network is not null)
-        {
-            throw EcsErrors.InvalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
-        }
-
         return blueprint;
     }
 
-    /// <summary>A new PRIMARY deployment, IN_PROGRESS.</summary>
-    public DeploymentRecord NewDeployment(string taskDefinitionArn, int desiredCount, DateTimeOffset now, string? reason = null) =>
-        NewDeployment(ids, taskDefinitionArn, desiredCount, now, reason);
+    /// <summary>
+    /// The network configuration for <paramref name="blueprint"/>: required for <c>awsvpc</c>, refused
+    /// for the other modes; null when the definition takes none.
+    /// </summary>
+    public ValueTask<AwsvpcConfigurationRecord?> NetworkAsync(
+        TaskBlueprint blueprint, NetworkConfiguration? network, CancellationToken cancellationToken) =>
+        networks.ResolveAsync(blueprint.NetworkMode, network, cancellationToken);
 
-    /// <inheritdoc cref="NewDeployment(string, int, DateTimeOffset, string?)"/>
+    /// <summary>A new PRIMARY deployment, IN_PROGRESS.</summary>
+    public DeploymentRecord NewDeployment(
+        string taskDefinitionArn, int desiredCount, DateTimeOffset now, AwsvpcConfigurationRecord? network, string? reason = null) =>
+        NewDeployment(ids, taskDefinitionArn, desiredCount, now, network, reason);
+
+    /// <inheritdoc cref="NewDeployment(string, int, DateTimeOffset, AwsvpcConfigurationRecord?, string?)"/>
     public static DeploymentRecord NewDeployment(
-        EcsIdGenerator ids, string taskDefinitionArn, int desiredCount, DateTimeOffset now, string? reason = null)
+        EcsIdGenerator ids, string taskDefinitionArn, int desiredCount, DateTimeOffset now, AwsvpcConfigurationRecord? network, string? reason = null)
     {
         var id = ids.NewDeploymentId();
         return new DeploymentRecord
@@ -62,6 +59,7 @@ internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, Ecs
             UpdatedAt = now,
             RolloutState = DeploymentStatuses.InProgress,
             RolloutStateReason = reason ?? $"ECS deployment {id} in progress.",
+            NetworkConfiguration = network,
         };
     }
 }

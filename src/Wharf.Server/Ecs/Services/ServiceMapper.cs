@@ -46,6 +46,7 @@ internal static class ServiceMapper
             PropagateTags = record.PropagateTags ?? "NONE",
             AvailabilityZoneRebalancing = record.AvailabilityZoneRebalancing ?? "DISABLED",
             EnableExecuteCommand = record.EnableExecuteCommand,
+            NetworkConfiguration = AwsvpcNetworks.ToWire(record.Primary.NetworkConfiguration),
         };
     }
 
@@ -71,5 +72,6 @@ internal static class ServiceMapper
         LaunchType = deployment.LaunchType,
         RolloutState = deployment.RolloutState,
         RolloutStateReason = deployment.RolloutStateReason,
+        NetworkConfiguration = AwsvpcNetworks.ToWire(deployment.NetworkConfiguration),
     };
 }

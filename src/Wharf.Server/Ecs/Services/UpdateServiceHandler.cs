@@ -3,13 +3,14 @@ using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ecs;
 using Wharf.Server.Api;
 using Wharf.Server.Ecs.Common;
+using Wharf.Server.Placement;
 using Wharf.Server.State;
 
 namespace Wharf.Server.Ecs.Services;
 
 /// <summary>
 /// UpdateService: changes what is given and keeps the rest. A new task definition, new placement,
-/// or <c>forceNewDeployment</c> starts a new PRIMARY deployment (the old PRIMARY becomes ACTIVE and
+/// new <c>networkConfiguration</c> or <c>forceNewDeployment</c> starts a new PRIMARY deployment (the old PRIMARY becomes ACTIVE and
 /// its tasks are replaced within the deployment bounds by the controller); a new desired count
 /// alone changes the PRIMARY's. Committed at the version read, retried on conflict, so concurrent
 /// updates never lose one another's change.
@@ -37,7 +38,7 @@ internal sealed class UpdateServiceHandler(
         var arn = services.ArnOf(input.Service, cluster);
         var blueprint = input.TaskDefinition is null
             ? null
-            : await definitions.ResolveAsync(input.TaskDefinition, input.NetworkConfiguration, cancellationToken);
+            : await definitions.ResolveAsync(input.TaskDefinition, cancellationToken);
 
         var updated = await state.RetryAsync(
             async ct =>
@@ -49,7 +50,8 @@ internal sealed class UpdateServiceHandler(
                 var (minimum, maximum) = ServiceValidation.Percents(
                     input.DeploymentConfiguration, strategy, service.MinimumHealthyPercent, service.MaximumPercent);
                 var definitionArn = blueprint?.Record.Arn ?? service.TaskDefinitionArn;
-                var definition = blueprint ?? await definitions.ResolveAsync(definitionArn, null, ct);
+                var definition = blueprint ?? await definitions.ResolveAsync(definitionArn, ct);
+                var network = await NetworkAsync(input.NetworkConfiguration, definition, service, ct);
                 var definitionConstraints = definition.Constraints.Count;
                 // A new task definition must still hold the containers and ports the kept attachments name.
                 var loadBalancers = input.LoadBalancers is null && blueprint is null
@@ -99,13 +101,14 @@ internal sealed class UpdateServiceHandler(
                 };
 
                 var redeploy = input.ForceNewDeployment == true || placementChanged || attachmentsChanged
-                    || definitionArn != service.TaskDefinitionArn;
+                    || definitionArn != service.TaskDefinitionArn
+                    || !AwsvpcNetworks.SameNetwork(network, service.Primary.NetworkConfiguration);
                 next = redeploy
                     ? next with
                     {
                         Deployments =
                         [
-                            definitions.NewDeployment(definitionArn, desired, now),
+                            definitions.NewDeployment(definitionArn, desired, now, network),
                             .. service.Deployments.Select(d => d.Status == DeploymentStatuses.Primary
                                 ? d with { Status = DeploymentStatuses.Active, UpdatedAt = now }
                                 : d),
@@ -125,5 +128,26 @@ internal sealed class UpdateServiceHandler(
             cancellationToken);
 
         return new UpdateServiceResponse { Service = ServiceMapper.ToWire(updated, null) };
+    }
+
+    /// <summary>
+    /// The network the next tasks get: the one given (checked against the definition they run), else
+    /// the PRIMARY deployment's while the definition still takes one (an awsvpc definition replacing a
+    /// bridge one needs a configuration given with it).
+    /// </summary>
+    private async ValueTask<AwsvpcConfigurationRecord?> NetworkAsync(
+        NetworkConfiguration? given, TaskBlueprint definition, ServiceRecord service, CancellationToken cancellationToken)
+    {
+        if (given is not null)
+        {
+            return await definitions.NetworkAsync(definition, given, cancellationToken);
+        }
+
+        if (definition.NetworkMode != AwsvpcNetworks.AwsvpcMode)
+        {
+            return null;
+        }
+
+        return service.Primary.NetworkConfiguration ?? await definitions.NetworkAsync(definition, null, cancellationToken);
     }
 }

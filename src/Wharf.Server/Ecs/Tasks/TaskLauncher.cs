@@ -15,6 +15,7 @@ internal sealed class TaskLauncher(
     ClusterResolver clusters,
     TaskDefinitionResolver definitions,
     ResourceTags resourceTags,
+    AwsvpcNetworks networks,
     ArnFormatter arns,
     EcsIdGenerator ids)
 {
@@ -37,13 +38,14 @@ internal sealed class TaskLauncher(
         var blueprint = TaskBlueprint.Create(record, request.Overrides);
         CheckCapacityProviders(cluster, request.CapacityProviderStrategy);
         CheckLaunchType(blueprint.Definition, launchType, request.NetworkConfiguration);
-        CheckNetworkMode(blueprint, request.NetworkConfiguration);
+        var network = await ResolveNetworkAsync(blueprint, launchType, request.NetworkConfiguration, cancellationToken);
         OverrideValidation.Validate(blueprint.Definition, request.Overrides);
         OverrideValidation.Resources(blueprint);
 
         var options = new NewTaskOptions(LaunchValidation.Group(request.Group, record.Family), startedBy, launchType)
         {
             EnableExecuteCommand = request.EnableExecuteCommand,
+            Network = network is null ? null : networks.ForTasks(network),
         };
         var tags = await ComposeTagsAsync(request, cluster, record, propagate, cancellationToken);
         return new PreparedLaunch(arns, ids, cluster, blueprint, options, tags);
@@ -92,20 +94,19 @@ internal sealed class TaskLauncher(
         }
     }
 
-    private static void CheckNetworkMode(TaskBlueprint blueprint, NetworkConfiguration? network)
+    /// <summary>
+    /// The <c>awsvpc</c> configuration, checked as ECS checks it (see <see cref="AwsvpcNetworks"/>);
+    /// EXTERNAL instances give tasks no interfaces of their own, as in ECS Anywhere.
+    /// </summary>
+    private async ValueTask<AwsvpcConfigurationRecord?> ResolveNetworkAsync(
+        TaskBlueprint blueprint, string launchType, NetworkConfiguration? network, CancellationToken cancellationToken)
     {
-        if (blueprint.NetworkMode == "awsvpc")
+        if (blueprint.NetworkMode == AwsvpcNetworks.AwsvpcMode && launchType == "EXTERNAL" && network?.AwsvpcConfiguration is not null)
         {
-            throw network?.AwsvpcConfiguration is null
-                ? EcsErrors.InvalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.")
-                : EcsErrors.InvalidParameter(
-                    "The awsvpc network mode is not supported on this cluster's container instances: use bridge, host or none.");
+            throw EcsErrors.InvalidParameter("The awsvpc network mode is not supported for the EXTERNAL launch type: use bridge, host or none.");
         }
 
-        if (network is not null)
-        {
-            throw EcsErrors.InvalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
-        }
+        return await networks.ResolveAsync(blueprint.NetworkMode, network, cancellationToken);
     }
 
     /// <summary>

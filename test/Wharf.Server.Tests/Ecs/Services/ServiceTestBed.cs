@@ -15,7 +15,7 @@ internal sealed class ServiceTestBed
     {
         var clusters = new ClusterResolver(Tasks.State, Tasks.Parser);
         var definitions = new TaskDefinitionResolver(Tasks.State, Tasks.Parser);
-        var serviceDefinitions = new ServiceDefinitions(definitions, Tasks.Ids);
+        var serviceDefinitions = new ServiceDefinitions(definitions, Tasks.Networks, Tasks.Ids);
         var services = new ServiceResolver(Tasks.State, Tasks.Parser, Tasks.Arns);
         var attachments = new ServiceAttachmentValidation(new Wharf.Server.ElasticLoadBalancing.Common.ElbState(Tasks.State), Tasks.State);
         Create = new CreateServiceHandler(clusters, serviceDefinitions, services, attachments, Tasks.Arns, Tasks.State, Tasks.Time);
@@ -28,7 +28,7 @@ internal sealed class ServiceTestBed
         Controller = new ServiceController(
             Tasks.State,
             Tasks.Committer,
-            new ServicePlanner(Tasks.Arns, Tasks.Ids, new Random(3)),
+            new ServicePlanner(Tasks.Arns, Tasks.Ids, Tasks.Networks, new Random(3)),
             Monitor,
             definitions,
             Options,

@@ -36,7 +36,9 @@ internal sealed class TaskTestBed
         var tags = new ResourceTags(State);
         Snapshots = new ClusterSnapshotBuilder(State, Agents);
         Committer = new PlacementCommitter(State, Snapshots);
-        var launcher = new TaskLauncher(clusters, definitions, tags, Arns, Ids);
+        Network = new Wharf.Server.Ec2.DefaultNetwork(State, new WharfServerOptions { DataDirectory = "/nonexistent" });
+        Networks = new AwsvpcNetworks(Network);
+        var launcher = new TaskLauncher(clusters, definitions, tags, Networks, Arns, Ids);
         var views = new TaskViews(State, tags);
         RunTask = new RunTaskHandler(launcher, Committer, State, views, Time, new Random(7));
         StartTask = new StartTaskHandler(launcher, Committer, Parser, Arns, Time);
@@ -53,6 +55,8 @@ internal sealed class TaskTestBed
     public FakeTimeProvider Time { get; } = new(Start);
     public AgentRegistry Agents { get; } = new();
     public ClusterSnapshotBuilder Snapshots { get; }
+    public Wharf.Server.Ec2.DefaultNetwork Network { get; }
+    public AwsvpcNetworks Networks { get; }
     public PlacementCommitter Committer { get; }
     public RunTaskHandler RunTask { get; }
     public StartTaskHandler StartTask { get; }
