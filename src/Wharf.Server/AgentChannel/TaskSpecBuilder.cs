@@ -9,7 +9,8 @@ namespace Wharf.Server.AgentChannel;
 /// <c>overrides</c> (container overrides replace command, add/replace environment entries and
 /// replace cpu/memory, as ECS applies them). <c>dnsServers</c> (where Wharf's DNS server serves task
 /// containers) apply to bridge-mode tasks only: host-mode tasks share the host's resolver, and
-/// awsvpc/none tasks have no route to the bridge gateway.
+/// awsvpc/none tasks have no route to the bridge gateway. An awsvpc task carries the interface
+/// placement gave it (<see cref="AwsvpcSpec"/>).
 /// </summary>
 internal static class TaskSpecBuilder
 {
@@ -35,6 +36,15 @@ internal static class TaskSpecBuilder
             Revision = task.Revision,
             DesiredStatus = task.DesiredStatus == "STOPPED" ? "STOPPED" : "RUNNING",
             NetworkMode = networkMode,
+            Awsvpc = task.NetworkInterface is { } eni
+                ? new AwsvpcSpec
+                {
+                    AttachmentId = eni.AttachmentId,
+                    NetworkInterfaceId = eni.NetworkInterfaceId,
+                    SubnetId = eni.SubnetId,
+                    SubnetCidr = eni.SubnetCidr,
+                }
+                : null,
             Cpu = ParseInt(task.Cpu),
             Memory = ParseInt(task.Memory),
             Containers = containers,

@@ -1,5 +1,6 @@
 using Wharf.Core.Model;
 using Wharf.Protocol.AgentChannel;
+using Wharf.Server.Placement;
 using Wharf.Server.State;
 
 namespace Wharf.Server.AgentChannel;
@@ -85,6 +86,11 @@ internal sealed class TaskStateApplier(StateRepository state, TimeProvider time)
             result = result with { StoppingAt = result.StoppingAt ?? now };
         }
 
+        if (task.NetworkInterface is { } eni && NextInterface(eni, report, lastStatus) is { } next && next != eni)
+        {
+            result = result with { NetworkInterface = next };
+        }
+
         var containers = task.Containers.Select(c => MergeContainer(c, report.Containers.FirstOrDefault(r => r.Name == c.Name), lastStatus)).ToList();
         if (!containers.SequenceEqual(task.Containers))
         {
@@ -92,6 +98,40 @@ internal sealed class TaskStateApplier(StateRepository state, TimeProvider time)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The interface after a report: ATTACHED with its address and MAC once the agent reports them,
+    /// DETACHED while the task deprovisions, DELETED once it has stopped. It never moves back.
+    /// </summary>
+    private static TaskNetworkInterfaceRecord? NextInterface(TaskNetworkInterfaceRecord eni, TaskStateReport report, string lastStatus)
+    {
+        if (eni.Status == NetworkInterfaceStatuses.Deleted)
+        {
+            return null;
+        }
+
+        if (lastStatus == TaskStatuses.Stopped)
+        {
+            return eni with { Status = NetworkInterfaceStatuses.Deleted };
+        }
+
+        if (TaskStatuses.Order(lastStatus) >= TaskStatuses.Order(TaskStatuses.Deprovisioning))
+        {
+            return eni with { Status = NetworkInterfaceStatuses.Detached };
+        }
+
+        if (report.NetworkInterface is { } built && eni.Status == NetworkInterfaceStatuses.Precreated)
+        {
+            return eni with
+            {
+                Status = NetworkInterfaceStatuses.Attached,
+                PrivateIpv4Address = built.PrivateIpv4Address,
+                MacAddress = built.MacAddress,
+            };
+        }
+
+        return null;
     }
 
     private static TaskContainerRecord MergeContainer(TaskContainerRecord container, ContainerStateReport? report, string taskStatus)

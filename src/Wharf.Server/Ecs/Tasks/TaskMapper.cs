@@ -1,6 +1,7 @@
 using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ecs;
 using Wharf.Server.Ecs.Common;
+using KeyValuePair = Wharf.Protocol.Generated.Ecs.KeyValuePair;
 using WireTask = Wharf.Protocol.Generated.Ecs.Task;
 
 namespace Wharf.Server.Ecs.Tasks;
@@ -8,7 +9,8 @@ namespace Wharf.Server.Ecs.Tasks;
 /// <summary>
 /// A task record as the ECS API returns it (DescribeTasks, RunTask, StartTask, StopTask): the
 /// containers with their bindings and exit codes, the echoed <c>overrides</c>, the timestamps ECS
-/// fills in, and what comes from the instance (availability zone, CPU architecture, capacity provider).
+/// fills in, what comes from the instance (availability zone, CPU architecture, capacity provider),
+/// and an awsvpc task's ENI attachment.
 /// </summary>
 internal static class TaskMapper
 {
@@ -52,9 +54,41 @@ internal static class TaskMapper
             : null,
         HealthStatus = task.HealthStatus,
         EnableExecuteCommand = task.EnableExecuteCommand,
-        Attachments = [],
+        Attachments = task.NetworkInterface is { } eni ? [ToWire(task, eni)] : [],
         Tags = tags,
     };
+
+    /// <summary>
+    /// The ENI attachment as ECS shows it: the subnet and interface from placement, the MAC,
+    /// private DNS name and address once the agent has built the interface.
+    /// </summary>
+    private static Attachment ToWire(TaskRecord task, TaskNetworkInterfaceRecord eni)
+    {
+        var details = new List<KeyValuePair>
+        {
+            new() { Name = "subnetId", Value = eni.SubnetId },
+            new() { Name = "networkInterfaceId", Value = eni.NetworkInterfaceId },
+        };
+        if (eni.MacAddress is { } mac)
+        {
+            details.Add(new KeyValuePair { Name = "macAddress", Value = mac });
+        }
+
+        if (eni.PrivateIpv4Address is { } address)
+        {
+            details.Add(new KeyValuePair { Name = "privateDnsName", Value = PrivateDnsName(address, RegionOf(task.Arn)) });
+            details.Add(new KeyValuePair { Name = "privateIPv4Address", Value = address });
+        }
+
+        return new Attachment { Id = eni.AttachmentId, Type = "ElasticNetworkInterface", Status = eni.Status, Details = details };
+    }
+
+    /// <summary>EC2's private DNS name of an address: <c>ip-172-31-0-5.ec2.internal</c> in us-east-1, <c>ip-….{region}.compute.internal</c> elsewhere.</summary>
+    public static string PrivateDnsName(string address, string region) =>
+        $"ip-{address.Replace('.', '-')}.{(region == "us-east-1" ? "ec2.internal" : region + ".compute.internal")}";
+
+    /// <summary>The region of an ARN (<c>arn:aws:ecs:{region}:…</c>).</summary>
+    private static string RegionOf(string arn) => arn.Split(':') is { Length: > 3 } parts ? parts[3] : "us-east-1";
 
     private static Container ToWire(TaskRecord task, TaskContainerRecord container) => new()
     {
@@ -67,10 +101,15 @@ internal static class TaskMapper
         LastStatus = container.LastStatus,
         ExitCode = container.ExitCode,
         Reason = container.Reason,
-        NetworkBindings = container.NetworkBindings
-            .Select(b => new NetworkBinding { BindIP = b.BindIP, ContainerPort = b.ContainerPort, HostPort = b.HostPort, Protocol = b.Protocol })
-            .ToList(),
-        NetworkInterfaces = [],
+        // An awsvpc task's containers listen on its interface, not on host ports.
+        NetworkBindings = task.NetworkInterface is not null
+            ? []
+            : container.NetworkBindings
+                .Select(b => new NetworkBinding { BindIP = b.BindIP, ContainerPort = b.ContainerPort, HostPort = b.HostPort, Protocol = b.Protocol })
+                .ToList(),
+        NetworkInterfaces = task.NetworkInterface is { PrivateIpv4Address: { } ip } eni
+            ? [new NetworkInterface { AttachmentId = eni.AttachmentId, PrivateIpv4Address = ip }]
+            : [],
         HealthStatus = container.HealthStatus,
         Cpu = container.Cpu ?? "0",
         Memory = container.Memory,
