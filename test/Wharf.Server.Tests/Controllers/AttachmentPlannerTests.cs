@@ -56,8 +56,25 @@ public sealed class AttachmentPlannerTests
         ServiceRegistries = registry ? [new ServiceRegistryRecord(Registry, "web", 80, null)] : [],
     };
 
+    /// <summary>An <c>awsvpc</c> task: no bridge address or host port, its ENI's address once the agent reported it.</summary>
+    private static TaskRecord AwsvpcTask(string? address = "172.31.0.7", string desiredStatus = "RUNNING") => Task(desiredStatus: desiredStatus) with
+    {
+        Containers = [Task().Containers[0] with { Ipv4Address = null, NetworkBindings = [] }],
+        NetworkInterface = new TaskNetworkInterfaceRecord
+        {
+            AttachmentId = "a1",
+            Status = address is null ? "PRECREATED" : "ATTACHED",
+            NetworkInterfaceId = "eni-0123456789abcdef0",
+            SubnetId = "subnet-1",
+            SubnetCidr = "172.31.0.0/20",
+            PrivateIpv4Address = address,
+            MacAddress = address is null ? null : "02:42:ac:1f:00:07",
+        },
+    };
+
     private static AttachmentStepInput Input(
-        TaskRecord task, ServiceRecord? service = null, Dictionary<string, Versioned<TargetRecord>>? targets = null, bool checks = false, int delay = 5) => new()
+        TaskRecord task, ServiceRecord? service = null, Dictionary<string, Versioned<TargetRecord>>? targets = null, bool checks = false, int delay = 5,
+        string targetType = "instance", string networkMode = "bridge") => new()
     {
         Task = task,
         Service = service ?? Service(),
@@ -87,7 +104,7 @@ public sealed class AttachmentPlannerTests
                 Protocol = "HTTP",
                 Port = 80,
                 VpcId = "vpc-1",
-                TargetType = "instance",
+                TargetType = targetType,
                 HealthCheck = new HealthCheckSettings(),
                 Attributes = new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = delay.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             }, 3, Group),
@@ -108,6 +125,7 @@ public sealed class AttachmentPlannerTests
             },
         },
         HasHealthChecks = checks,
+        NetworkMode = networkMode,
         ClusterName = "default",
         Region = "us-east-1",
         Now = Now,
@@ -262,5 +280,62 @@ public sealed class AttachmentPlannerTests
         Assert.False(step.Task.HasLiveAttachments);
         Assert.Equal("RUNNING", step.Task.LastStatus);
         Assert.Empty(AttachmentPlanner.Plan(Input(step.Task, Service(loadBalancer: false, registry: true))).Deregister);
+    }
+
+    [Fact]
+    public void Plan_AwsvpcTaskIpGroup_RegistersEniAddressAndContainerPort()
+    {
+        var step = AttachmentPlanner.Plan(Input(AwsvpcTask(), targetType: "ip", networkMode: "awsvpc"));
+
+        var write = Assert.Single(step.TargetWrites);
+        Assert.Equal(LoadBalancingKinds.TargetKey(Group, "172.31.0.7", 80), write.Key);
+        Assert.Equal(("172.31.0.7", 80, TargetStates.Initial), (write.Record!.Id, write.Record.Port, write.Record.State));
+        var target = Assert.Single(step.Task.Targets);
+        Assert.Equal(("172.31.0.7", 80, false), (target.Id, target.Port, target.Deregistered));
+    }
+
+    [Fact]
+    public void Plan_AwsvpcAddressNotReportedYet_WaitsForTargetAndInstance()
+    {
+        var step = AttachmentPlanner.Plan(Input(AwsvpcTask(address: null), Service(registry: true), targetType: "ip", networkMode: "awsvpc"));
+
+        Assert.False(step.Changed);
+        Assert.Empty(step.Task.Targets);
+        Assert.Empty(step.Register);
+    }
+
+    [Fact]
+    public void Plan_AwsvpcStopAsked_IpTargetDrainsForTheDelay()
+    {
+        var registered = AttachmentPlanner.Plan(Input(AwsvpcTask(), targetType: "ip", networkMode: "awsvpc")).Task with { DesiredStatus = "STOPPED" };
+        var key = LoadBalancingKinds.TargetKey(Group, "172.31.0.7", 80);
+        var doc = new TargetRecord { TargetGroupArn = Group, Id = "172.31.0.7", Port = 80, RegisteredAt = Now, State = TargetStates.Healthy };
+
+        var step = AttachmentPlanner.Plan(Input(registered, targets: new() { [key] = new(doc, 3, key) }, delay: 10, targetType: "ip", networkMode: "awsvpc"));
+
+        var write = Assert.Single(step.TargetWrites);
+        Assert.Equal((key, 3L, TargetStates.Draining), (write.Key, write.ExpectedVersion, write.Record!.State));
+        Assert.Equal(Now.AddSeconds(10), step.Task.DrainUntil);
+        Assert.Equal("DEACTIVATING", step.Task.LastStatus);
+    }
+
+    [Fact]
+    public void Plan_AwsvpcRegistry_RegistersEniAddressAndContainerPort()
+    {
+        var step = AttachmentPlanner.Plan(Input(AwsvpcTask(), Service(loadBalancer: false, registry: true), networkMode: "awsvpc"));
+
+        var instance = Assert.Single(step.Register);
+        Assert.Equal("172.31.0.7", instance.Attributes["AWS_INSTANCE_IPV4"]);
+        Assert.Equal("80", instance.Attributes["AWS_INSTANCE_PORT"]);
+    }
+
+    [Fact]
+    public void Plan_AwsvpcRegistryWithPortValue_RegistersThatPort()
+    {
+        var service = Service(loadBalancer: false) with { ServiceRegistries = [new ServiceRegistryRecord(Registry, null, null, 8080)] };
+
+        var instance = Assert.Single(AttachmentPlanner.Plan(Input(AwsvpcTask(), service, networkMode: "awsvpc")).Register);
+
+        Assert.Equal(("172.31.0.7", "8080"), (instance.Attributes["AWS_INSTANCE_IPV4"], instance.Attributes["AWS_INSTANCE_PORT"]));
     }
 }

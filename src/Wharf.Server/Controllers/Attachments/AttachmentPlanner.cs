@@ -7,10 +7,13 @@ namespace Wharf.Server.Controllers.Attachments;
 
 /// <summary>
 /// One attachment step of one task, pure over an <see cref="AttachmentStepInput"/>. A RUNNING task
-/// that should run is registered once with the service's target groups (id = its instance's
-/// EC2-style id, port = the host port bound for the container port) and, when it has no container
-/// health checks or they say HEALTHY, with its Cloud Map service (instance id = task id, address =
-/// the container's bridge address). A task told to stop, or already stopped, leaves Cloud Map at
+/// that should run is registered once with the service's target groups (an <c>instance</c> group:
+/// id = its instance's EC2-style id, port = the host port bound for the container port; an
+/// <c>ip</c> group, for <c>awsvpc</c> tasks: id = the task's ENI address, port = the container
+/// port) and, when it has no container health checks or they say HEALTHY, with its Cloud Map
+/// service (instance id = task id, address = the container's bridge address, the host's address
+/// for <c>host</c>, the ENI address for <c>awsvpc</c>). Either waits until the agent has reported
+/// the port or address. A task told to stop, or already stopped, leaves Cloud Map at
 /// once and its targets start draining for the group's deregistration delay; a task still running
 /// is held (<see cref="TaskRecord.DrainUntil"/>, lastStatus DEACTIVATING) until the drain ends.
 /// Every registration is recorded on the task, so each is undone exactly once.
@@ -69,7 +72,7 @@ internal static class AttachmentPlanner
         return SyncHealth(task, input);
     }
 
-    /// <summary>The targets of every load balancer, or null while a host port is not known yet.</summary>
+    /// <summary>The targets of every load balancer, or null while a host port or the task's address is not known yet.</summary>
     private static List<TaskTargetRecord>? RegisterTargets(AttachmentStepInput input, List<TargetWrite> writes)
     {
         if (input.Instance is not { } instance)
@@ -82,20 +85,18 @@ internal static class AttachmentPlanner
         var targets = new List<TaskTargetRecord>();
         foreach (var lb in input.Service!.LoadBalancers)
         {
-            if (!input.Groups.ContainsKey(lb.TargetGroupArn))
+            if (!input.Groups.TryGetValue(lb.TargetGroupArn, out var group))
             {
                 // The group was deleted after the service was created: nothing to register with.
                 continue;
             }
 
-            var port = input.Task.Containers.FirstOrDefault(c => c.Name == lb.ContainerName)?.NetworkBindings
-                .FirstOrDefault(b => b.ContainerPort == lb.ContainerPort && b.Protocol == "tcp")?.HostPort;
-            if (port is null)
+            if (Endpoint(input, instance, group.Value, lb) is not (var id, var port))
             {
                 return null;
             }
 
-            var key = LoadBalancingKinds.TargetKey(lb.TargetGroupArn, instance.Ec2InstanceId, port.Value);
+            var key = LoadBalancingKinds.TargetKey(lb.TargetGroupArn, id, port);
             var existing = input.Targets.GetValueOrDefault(key);
             var state = existing?.Value;
             if (existing is null || existing.Value.State == TargetStates.Draining)
@@ -103,8 +104,8 @@ internal static class AttachmentPlanner
                 state = new TargetRecord
                 {
                     TargetGroupArn = lb.TargetGroupArn,
-                    Id = instance.Ec2InstanceId,
-                    Port = port.Value,
+                    Id = id,
+                    Port = port,
                     AvailabilityZone = zone,
                     RegisteredAt = input.Now,
                     State = TargetStates.Initial,
@@ -118,8 +119,8 @@ internal static class AttachmentPlanner
             targets.Add(new TaskTargetRecord
             {
                 TargetGroupArn = lb.TargetGroupArn,
-                Id = instance.Ec2InstanceId,
-                Port = port.Value,
+                Id = id,
+                Port = port,
                 State = state!.State,
                 Reason = state.Reason,
                 Description = state.Description,
@@ -129,6 +130,25 @@ internal static class AttachmentPlanner
 
         writes.AddRange(pending);
         return targets.Count > 0 ? targets : null;
+    }
+
+    /// <summary>
+    /// Where <paramref name="group"/> reaches the task's container port: an <c>ip</c> group at the
+    /// task's ENI address and the container port itself (an <c>awsvpc</c> task publishes no host
+    /// port), an <c>instance</c> group at the instance and the host port bound for it; null until the
+    /// agent has reported either.
+    /// </summary>
+    private static (string Id, int Port)? Endpoint(
+        AttachmentStepInput input, ContainerInstanceRecord instance, TargetGroupRecord group, ServiceLoadBalancerRecord lb)
+    {
+        if (group.TargetType == "ip")
+        {
+            return input.Task.NetworkInterface?.PrivateIpv4Address is { } address ? (address, lb.ContainerPort) : null;
+        }
+
+        var port = input.Task.Containers.FirstOrDefault(c => c.Name == lb.ContainerName)?.NetworkBindings
+            .FirstOrDefault(b => b.ContainerPort == lb.ContainerPort && b.Protocol == "tcp")?.HostPort;
+        return port is { } hostPort ? (instance.Ec2InstanceId, hostPort) : null;
     }
 
     /// <summary>The Cloud Map instance for <paramref name="registry"/>, or null while the address is unknown (or the registry is gone).</summary>
@@ -143,7 +163,12 @@ internal static class AttachmentPlanner
         var container = registry.ContainerName is { } name
             ? task.Containers.FirstOrDefault(c => c.Name == name)
             : task.Containers.FirstOrDefault(c => c.Essential && c.Ipv4Address is not null) ?? task.Containers.FirstOrDefault(c => c.Ipv4Address is not null);
-        var address = input.NetworkMode == "host" ? input.Instance?.HostAddress : container?.Ipv4Address;
+        var address = input.NetworkMode switch
+        {
+            "host" => input.Instance?.HostAddress,
+            "awsvpc" => task.NetworkInterface?.PrivateIpv4Address,
+            _ => container?.Ipv4Address,
+        };
         if (address is null)
         {
             return null;

@@ -29,7 +29,7 @@ internal sealed record AttachmentStepInput
     /// <summary>True when an essential container of the task's definition has a health check.</summary>
     public bool HasHealthChecks { get; init; }
 
-    /// <summary>The task definition's network mode (bridge, host or none).</summary>
+    /// <summary>The task definition's network mode (bridge, host, awsvpc or none).</summary>
     public string NetworkMode { get; init; } = "bridge";
 
     public required string ClusterName { get; init; }
