@@ -59,5 +59,6 @@ internal sealed class DefaultNetwork(StateRepository state, WharfServerOptions o
     public async ValueTask<IReadOnlyList<ZoneSubnet>> SubnetsAsync(CancellationToken cancellationToken) =>
         (await ZonesAsync(cancellationToken)).Select(z => new ZoneSubnet(z, SubnetId(z))).ToList();
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..17];
+    /// <summary>17 hex digits derived from <paramref name="text"/>: EC2-style ids that stay the same across calls and restarts.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..17];
 }

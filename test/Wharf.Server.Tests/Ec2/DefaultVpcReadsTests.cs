@@ -82,22 +82,4 @@ public sealed class DefaultVpcReadsTests
             new DescribeRouteTablesRequest { RouteTableIds = ["rtb-0000"] }, Context, default).AsTask());
         Assert.Equal("InvalidRouteTableID.NotFound", error.QueryCode);
     }
-
-    [Fact]
-    public async Task DescribeNetworkInterfaces_BalancerFilter_None()
-    {
-        var result = await new DescribeNetworkInterfacesHandler().HandleAsync(new DescribeNetworkInterfacesRequest
-        {
-            Filters = [new Filter { Name = "description", Values = ["ELB app/demo/0123456789abcdef"] }],
-        }, Context, default);
-        Assert.Empty(result.NetworkInterfaces!);
-    }
-
-    [Fact]
-    public async Task DescribeNetworkInterfaces_AnyId_NotFound()
-    {
-        var error = await FailsAsync(() => new DescribeNetworkInterfacesHandler().HandleAsync(
-            new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = ["eni-0123"] }, Context, default).AsTask());
-        Assert.Equal("InvalidNetworkInterfaceID.NotFound", error.QueryCode);
-    }
 }
