@@ -74,6 +74,18 @@ public sealed class HealthMonitorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task TickAsync_IpTarget_ProbedAtItsOwnAddressAndPort()
+    {
+        await SetUpAsync(TargetStates.Initial, targetType: "ip", id: "172.31.0.7", port: 80);
+        prober.Next = ProbeResult.Passed;
+
+        await TickAndWaitAsync();
+
+        Assert.Equal(new Uri("http://172.31.0.7:80/health"), prober.Urls.Single());
+        Assert.Equal(TargetStates.Healthy, (await TargetAsync("172.31.0.7", 80))!.State);
+    }
+
+    [Fact]
     public async Task TickAsync_GroupNotUsedByAnyListener_NotChecked()
     {
         await SetUpAsync(TargetStates.Initial, withListener: false);
@@ -87,26 +99,27 @@ public sealed class HealthMonitorTests : IAsyncDisposable
         holder.Swap(await new SnapshotReader(store, new LoadBalancerOptions()).ReadAsync(default));
     }
 
-    private async Task<TargetRecord?> TargetAsync()
+    private async Task<TargetRecord?> TargetAsync(string id = "i-0abc", int port = 32768)
     {
-        var document = await store.GetAsync(LoadBalancingKinds.Target, LoadBalancingKinds.TargetKey(GroupArn, "i-0abc", 32768), default);
+        var document = await store.GetAsync(LoadBalancingKinds.Target, LoadBalancingKinds.TargetKey(GroupArn, id, port), default);
         return document is null ? null : StateJson.Read<TargetRecord>(document.Body);
     }
 
-    private async Task SetUpAsync(string state, DateTimeOffset? drainUntil = null, bool withListener = true)
+    private async Task SetUpAsync(
+        string state, DateTimeOffset? drainUntil = null, bool withListener = true, string targetType = "instance", string id = "i-0abc", int port = 32768)
     {
         var group = new TargetGroupRecord
         {
-            Arn = GroupArn, Name = "web", CreatedAt = Start, Protocol = "HTTP", Port = 80, VpcId = "vpc-1", TargetType = "instance",
+            Arn = GroupArn, Name = "web", CreatedAt = Start, Protocol = "HTTP", Port = 80, VpcId = "vpc-1", TargetType = targetType,
             HealthCheck = new HealthCheckSettings { Path = "/health", IntervalSeconds = 10, HealthyThreshold = 3, UnhealthyThreshold = 2 },
         };
         var target = new TargetRecord
         {
-            TargetGroupArn = GroupArn, Id = "i-0abc", Port = 32768, RegisteredAt = Start, State = state, DrainUntil = drainUntil,
+            TargetGroupArn = GroupArn, Id = id, Port = port, RegisteredAt = Start, State = state, DrainUntil = drainUntil,
         };
         var write = store.BeginTransaction();
         write.Put(LoadBalancingKinds.TargetGroup, GroupArn, "", StateJson.Write(group), 0);
-        write.Put(LoadBalancingKinds.Target, LoadBalancingKinds.TargetKey(GroupArn, "i-0abc", 32768), GroupArn, StateJson.Write(target), 0);
+        write.Put(LoadBalancingKinds.Target, LoadBalancingKinds.TargetKey(GroupArn, id, port), GroupArn, StateJson.Write(target), 0);
         if (withListener)
         {
             var listener = new ListenerRecord
