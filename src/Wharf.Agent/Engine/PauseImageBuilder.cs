@@ -47,7 +47,7 @@ internal sealed class PauseImageBuilder(
 
     private async Task<string> BuildAsync(CancellationToken cancellationToken)
     {
-        await using var busybox = (openBusybox ?? OpenFile)(busyboxPath);
+        await using var busybox = openBusybox is null ? OpenFile(busyboxPath) : openBusybox(busyboxPath);
         if (busybox is null)
         {
             throw new InvalidOperationException(
@@ -81,7 +81,7 @@ internal sealed class PauseImageBuilder(
             ?? throw new InvalidOperationException($"pause image {image} was imported from {busyboxPath} but the engine does not list it");
     }
 
-    private static Stream? OpenFile(string path) => File.Exists(path) ? File.OpenRead(path) : null;
+    private static FileStream? OpenFile(string path) => File.Exists(path) ? File.OpenRead(path) : null;
 
     public void Dispose() => _gate.Dispose();
 }
