@@ -128,7 +128,13 @@ internal sealed class ServiceAttachmentValidation(ElbState elb, StateRepository 
         }
 
         int? port = registry.ContainerName is null ? null : ContainerPort(blueprint, registry.ContainerName, registry.ContainerPort!.Value);
-        if (service.Value.DnsRecords.Any(r => r.Type == "SRV") && port is null)
+        if (port is not null && registry.Port is not null)
+        {
+            throw EcsErrors.InvalidParameter("Specify either containerName and containerPort or port for a service registry, not both.");
+        }
+
+        // With awsvpc, an SRV record's port may come from port instead of a container's port.
+        if (service.Value.DnsRecords.Any(r => r.Type == "SRV") && port is null && registry.Port is null)
         {
             throw EcsErrors.InvalidParameter(
                 $"The service registry {registry.RegistryArn} has SRV DNS records: containerName and containerPort must be specified "
