@@ -89,4 +89,40 @@ public sealed class TaskSpecBuilderTests
         Assert.Equal("m", web.Environment["SIZE"]);
         Assert.Equal(512, web.Memory);
     }
+
+    [Fact]
+    public void Build_AwsvpcTask_CarriesItsInterface()
+    {
+        var task = Task() with
+        {
+            NetworkInterface = new TaskNetworkInterfaceRecord
+            {
+                AttachmentId = "0b1e4b3c-1111-2222-3333-444455556666",
+                Status = "PRECREATED",
+                NetworkInterfaceId = "eni-0123456789abcdef0",
+                SubnetId = "subnet-0123456789abcdef0",
+                SubnetCidr = "172.31.0.0/20",
+            },
+        };
+        var record = Record() with { Definition = Definition.Replace("\"bridge\"", "\"awsvpc\"", StringComparison.Ordinal) };
+
+        var spec = TaskSpecBuilder.Build(task, record, ["172.17.0.1"]);
+
+        Assert.Equal("awsvpc", spec.NetworkMode);
+        Assert.Equal(
+            new Protocol.AgentChannel.AwsvpcSpec
+            {
+                AttachmentId = "0b1e4b3c-1111-2222-3333-444455556666",
+                NetworkInterfaceId = "eni-0123456789abcdef0",
+                SubnetId = "subnet-0123456789abcdef0",
+                SubnetCidr = "172.31.0.0/20",
+            },
+            spec.Awsvpc);
+    }
+
+    [Fact]
+    public void Build_BridgeTask_NoInterface()
+    {
+        Assert.Null(TaskSpecBuilder.Build(Task(), Record(), []).Awsvpc);
+    }
 }

@@ -107,4 +107,78 @@ public sealed class TaskStateApplierTests
 
         Assert.Equal(once, twice);
     }
+
+    private static TaskRecord AwsvpcTask(string lastStatus = "PROVISIONING") => NewTask(lastStatus) with
+    {
+        NetworkInterface = new TaskNetworkInterfaceRecord
+        {
+            AttachmentId = "att",
+            Status = "PRECREATED",
+            NetworkInterfaceId = "eni-0123456789abcdef0",
+            SubnetId = "subnet-1",
+            SubnetCidr = "172.31.0.0/20",
+            SecurityGroups = ["sg-1"],
+        },
+    };
+
+    private static TaskStateReport WithInterface(TaskStateReport report) =>
+        report with { NetworkInterface = new NetworkInterfaceReport("172.31.0.7", "0a:58:ac:1f:00:07") };
+
+    [Fact]
+    public void Apply_InterfaceReported_AttachedWithAddressAndMac()
+    {
+        var result = TaskStateApplier.Apply(AwsvpcTask(), WithInterface(Report("PENDING")), Now);
+
+        var eni = result.NetworkInterface!;
+        Assert.Equal("ATTACHED", eni.Status);
+        Assert.Equal("172.31.0.7", eni.PrivateIpv4Address);
+        Assert.Equal("0a:58:ac:1f:00:07", eni.MacAddress);
+        Assert.Equal("eni-0123456789abcdef0", eni.NetworkInterfaceId);
+    }
+
+    [Fact]
+    public void Apply_NoInterfaceInReport_StaysPrecreated()
+    {
+        var result = TaskStateApplier.Apply(AwsvpcTask(), Report("PENDING"), Now);
+
+        Assert.Equal("PRECREATED", result.NetworkInterface!.Status);
+        Assert.Null(result.NetworkInterface.PrivateIpv4Address);
+    }
+
+    [Fact]
+    public void Apply_TaskStopsAfterAttach_DetachedThenDeletedNeverBack()
+    {
+        var attached = TaskStateApplier.Apply(AwsvpcTask(), WithInterface(Report("RUNNING")), Now);
+
+        var deprovisioning = TaskStateApplier.Apply(attached, WithInterface(Report("DEPROVISIONING")), Now.AddSeconds(1));
+        var stopped = TaskStateApplier.Apply(deprovisioning, Report("STOPPED"), Now.AddSeconds(2));
+        var late = TaskStateApplier.Apply(stopped, WithInterface(Report("RUNNING")), Now.AddSeconds(3));
+
+        Assert.Equal("DETACHED", deprovisioning.NetworkInterface!.Status);
+        Assert.Equal("DELETED", stopped.NetworkInterface!.Status);
+        Assert.Equal("172.31.0.7", stopped.NetworkInterface.PrivateIpv4Address);
+        Assert.Equal(stopped, late);
+    }
+
+    [Fact]
+    public void Apply_StoppedBeforeAttach_Deleted()
+    {
+        var result = TaskStateApplier.Apply(AwsvpcTask(), Report("STOPPED", stopCode: "TaskFailedToStart"), Now);
+
+        Assert.Equal("DELETED", result.NetworkInterface!.Status);
+    }
+
+    [Fact]
+    public void Apply_SameInterfaceReportedTwice_NoChange()
+    {
+        var once = TaskStateApplier.Apply(AwsvpcTask(), WithInterface(Report("RUNNING")), Now);
+
+        Assert.Equal(once, TaskStateApplier.Apply(once, WithInterface(Report("RUNNING")), Now.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void Apply_BridgeTask_NoInterface()
+    {
+        Assert.Null(TaskStateApplier.Apply(NewTask(), WithInterface(Report("RUNNING")), Now).NetworkInterface);
+    }
 }

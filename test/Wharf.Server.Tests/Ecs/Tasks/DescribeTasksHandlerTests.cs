@@ -140,4 +140,54 @@ public sealed class DescribeTasksHandlerTests
 
         Assert.Equal("ClusterNotFoundException", error.Code);
     }
+
+    [Fact]
+    public async Task HandleAsync_AttachedAwsvpcTask_EniAttachmentAndContainerInterfaces()
+    {
+        await bed.ClusterAsync();
+        await bed.DefinitionAsync(configure: d => d.NetworkMode = "awsvpc", containers: TaskTestBed.Web(hostPort: null));
+        await bed.InstanceAsync();
+        var subnet = Wharf.Server.Ec2.DefaultNetwork.SubnetId("us-east-1a");
+        var arn = (await bed.RunAsync(new RunTaskRequest
+        {
+            TaskDefinition = "web",
+            NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [subnet] } },
+        })).Tasks![0].TaskArn!;
+        await bed.UpdateTaskAsync(arn, t => t with
+        {
+            LastStatus = "RUNNING",
+            NetworkInterface = t.NetworkInterface! with { Status = "ATTACHED", PrivateIpv4Address = "172.31.0.5", MacAddress = "0a:58:ac:1f:00:05" },
+            Containers = [t.Containers[0] with { LastStatus = "RUNNING", NetworkBindings = [new NetworkBindingRecord("0.0.0.0", 80, 80, "tcp")] }],
+        });
+        var eni = (await bed.TasksAsync()).Single().NetworkInterface!;
+
+        var task = Assert.Single((await DescribeAsync([arn])).Tasks!);
+
+        var attachment = Assert.Single(task.Attachments!);
+        Assert.Equal(eni.AttachmentId, attachment.Id);
+        Assert.Equal("ElasticNetworkInterface", attachment.Type);
+        Assert.Equal("ATTACHED", attachment.Status);
+        Assert.Equal(
+            [
+                ("subnetId", subnet),
+                ("networkInterfaceId", eni.NetworkInterfaceId),
+                ("macAddress", "0a:58:ac:1f:00:05"),
+                ("privateDnsName", "ip-172-31-0-5.ec2.internal"),
+                ("privateIPv4Address", "172.31.0.5"),
+            ],
+            attachment.Details!.Select(d => (d.Name, d.Value)));
+        var container = Assert.Single(task.Containers!);
+        Assert.Empty(container.NetworkBindings!);
+        var nic = Assert.Single(container.NetworkInterfaces!);
+        Assert.Equal(eni.AttachmentId, nic.AttachmentId);
+        Assert.Equal("172.31.0.5", nic.PrivateIpv4Address);
+    }
+
+    [Theory]
+    [InlineData("us-east-1", "ip-10-0-1-2.ec2.internal")]
+    [InlineData("eu-west-3", "ip-10-0-1-2.eu-west-3.compute.internal")]
+    public void PrivateDnsName_AsEc2NamesIt(string region, string expected)
+    {
+        Assert.Equal(expected, Wharf.Server.Ecs.Tasks.TaskMapper.PrivateDnsName("10.0.1.2", region));
+    }
 }
