@@ -26,7 +26,7 @@ public sealed partial class TerraformCoverageTests
 
         await AssertServiceAsync(name);
         await AssertTrafficAsync(listenerPort);
-        await AssertNetworkAndSecretsAsync(name);
+        await AssertNetworkAndSecretsAsync(name, listenerPort);
 
         var extra = (await wharf.Aws.EcsOkAsync("describe-clusters", "--clusters", $"{name}-extra"))["clusters"]![0]!;
         Assert.Equal(["FARGATE", "FARGATE_SPOT"], extra["capacityProviders"]!.AsArray().Select(Text).Order(StringComparer.Ordinal));

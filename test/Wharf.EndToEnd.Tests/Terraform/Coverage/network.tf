@@ -1,6 +1,6 @@
-# An awsvpc task definition, as a team's own ECS module writes one for EC2. Wharf registers it as
-# ECS does (ecs.capability.task-eni in requiresAttributes) but does not run awsvpc tasks: CreateService
-# and RunTask refuse the awsvpc network mode, so no service with network_configuration runs it here.
+# An awsvpc task definition, as a team's own ECS module writes one for EC2 (ecs.capability.task-eni
+# in requiresAttributes), run by a service with network_configuration behind an ip target group:
+# each task gets its own interface in one of the default subnets.
 resource "aws_ecs_task_definition" "awsvpc" {
   family                   = "${var.name}-awsvpc"
   requires_compatibilities = ["EC2"]
@@ -18,6 +18,65 @@ resource "aws_ecs_task_definition" "awsvpc" {
       ]
     }
   ])
+}
+
+resource "aws_lb_target_group" "vpc" {
+  name                 = "${var.name}-vpc"
+  port                 = 80
+  protocol             = "HTTP"
+  target_type          = "ip"
+  vpc_id               = data.aws_vpc.default.id
+  deregistration_delay = 5
+
+  health_check {
+    path                = "/health"
+    interval            = 5
+    timeout             = 3
+    healthy_threshold   = 2
+    unhealthy_threshold = 2
+  }
+}
+
+resource "aws_lb_listener_rule" "vpc" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 15
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.vpc.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/vpc*"]
+    }
+  }
+}
+
+resource "aws_ecs_service" "vpc" {
+  name                  = "${var.name}-vpc"
+  cluster               = data.aws_ecs_cluster.default.arn
+  task_definition       = aws_ecs_task_definition.awsvpc.arn
+  desired_count         = 1
+  launch_type           = "EC2"
+  wait_for_steady_state = true
+
+  deployment_minimum_healthy_percent = 0
+  deployment_maximum_percent         = 100
+
+  network_configuration {
+    subnets          = data.aws_subnets.default.ids
+    security_groups  = [data.aws_security_group.default.id]
+    assign_public_ip = false
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.vpc.arn
+    container_name   = "web"
+    container_port   = 80
+  }
+
+  depends_on = [aws_lb_listener_rule.vpc]
 }
 
 # Secrets from SSM Parameter Store and Secrets Manager, and private registry credentials: both
