@@ -24,7 +24,7 @@ internal sealed class EngineContext(
     public PauseImageBuilder PauseImage { get; init; } = new(docker, settings.PauseImage, settings.BusyboxPath);
 
     /// <summary>The Docker networks of the subnets awsvpc tasks run in.</summary>
-    public SubnetNetworks Networks { get; } = new(docker);
+    public SubnetNetworks Networks { get; } = new(docker, time);
 
     /// <summary>Opens awslogs streams before containers start; null when logs are not shipped (tests).</summary>
     public Logs.ILogStreamOpener? LogStreams { get; init; }

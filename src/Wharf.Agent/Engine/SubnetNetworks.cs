@@ -11,8 +11,15 @@ namespace Wharf.Agent.Engine;
 /// as other tasks — of this agent or another — share them. Thread-safe: one create at a time per
 /// agent process, and a network found once is remembered.
 /// </summary>
-internal sealed class SubnetNetworks(IDockerEngine docker) : IDisposable
+internal sealed class SubnetNetworks(IDockerEngine docker, TimeProvider time) : IDisposable
 {
+    /// <summary>
+    /// How long a network another agent is creating may take to show up by name: the engine
+    /// reserves its address pool (which makes this agent's create fail) before it lists it.
+    /// </summary>
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SettleStep = TimeSpan.FromMilliseconds(250);
+
     /// <summary>On the networks the agent creates: <c>true</c>.</summary>
     public const string ManagedLabel = "wharf.managed";
 
@@ -54,7 +61,7 @@ internal sealed class SubnetNetworks(IDockerEngine docker) : IDisposable
                 catch (DockerEngineException e)
                 {
                     // Another agent on this engine may have created it in the meantime.
-                    existing = await docker.InspectNetworkAsync(name, cancellationToken)
+                    existing = await AwaitOtherCreateAsync(name, cancellationToken)
                         ?? throw new InvalidOperationException($"Docker network {name} ({cidr}) could not be created: {e.Message}", e);
                 }
             }
@@ -71,6 +78,25 @@ internal sealed class SubnetNetworks(IDockerEngine docker) : IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task<NetworkSnapshot?> AwaitOtherCreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + SettleTime;
+        while (true)
+        {
+            if (await docker.InspectNetworkAsync(name, cancellationToken) is { } network)
+            {
+                return network;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(SettleStep, time, cancellationToken);
         }
     }
 

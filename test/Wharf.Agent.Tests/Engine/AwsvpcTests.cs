@@ -196,6 +196,23 @@ public sealed class AwsvpcTests
     }
 
     [Fact]
+    public async Task ApplyDesired_SubnetPoolHeldByAnotherNetwork_TaskFailedToStartAfterWaitingForIt()
+    {
+        await using var h = new EngineHarness().Start();
+        h.Docker.SeedNetwork("someone-elses", "172.31.240.0/20");
+        var task = AwsvpcTask();
+
+        h.Apply(1, task);
+        await Eventually.AdvanceUntil(
+            h.Time, TimeSpan.FromMilliseconds(250), () => h.Reports.Latest(task.TaskArn)?.LastStatus == "STOPPED", "the task failed");
+
+        var report = h.Reports.Latest(task.TaskArn)!;
+        Assert.Equal("TaskFailedToStart", report.StopCode);
+        Assert.StartsWith($"ResourceInitializationError: Docker network {Network} (172.31.240.0/20) could not be created", report.StoppedReason);
+        Assert.Empty(h.Docker.Creates);
+    }
+
+    [Fact]
     public async Task ApplyDesired_NetworkExistsWithAnotherSubnet_TaskFailedToStartNamingTheNetwork()
     {
         await using var h = new EngineHarness().Start();
