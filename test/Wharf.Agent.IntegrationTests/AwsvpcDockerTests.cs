@@ -84,6 +84,29 @@ public sealed class AwsvpcDockerTests(DockerFixture docker) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Restart_AwsvpcTask_AdoptedWithItsPauseContainer_StaleTaskRemovedPauseIncluded()
+    {
+        var task = Awsvpc(TestSpecs.Task(TestSpecs.Container("app", "sleep", "600") with { StopTimeout = 1 }));
+        TaskStateReport before;
+        await using (var first = await RealEngine.StartAsync(docker, _instanceId))
+        {
+            first.Engine.ApplyDesired(TestSpecs.Desired(1, task));
+            before = await first.WaitAsync(task.TaskArn, r => r.LastStatus == "RUNNING" && r.NetworkInterface is not null, "the task runs", 60);
+        }
+
+        await using var second = await RealEngine.StartAsync(docker, _instanceId, adopt: true, cleanupDelay: TimeSpan.Zero);
+        var adopted = Assert.Single(second.Engine.CurrentReports());
+        Assert.Equal("RUNNING", adopted.LastStatus);
+        Assert.Equal(before.NetworkInterface, adopted.NetworkInterface);
+        Assert.Equal(before.Containers.Single().RuntimeId, Assert.Single(adopted.Containers).RuntimeId);
+        Assert.Equal(2, (await ListAsync(_instanceId)).Count);
+
+        second.Engine.ApplyDesired(TestSpecs.Desired(1));
+        await second.WaitForStatusAsync(task.TaskArn, "STOPPED", 60);
+        await WaitUntilAsync(async () => (await ListAsync(_instanceId)).Count == 0, "the stale task's containers, pause included, are removed");
+    }
+
+    [Fact]
     public async Task TwoAgentsOnOneEngine_SameSubnetAtOnce_ShareOneNetwork()
     {
         await using var first = await RealEngine.StartAsync(docker, _instanceId);
