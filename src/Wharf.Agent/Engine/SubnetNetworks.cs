@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Wharf.Agent.Docker;
 
 namespace Wharf.Agent.Engine;
@@ -8,8 +7,9 @@ namespace Wharf.Agent.Engine;
 /// subnet's CIDR block as its address pool, so Docker hands out the tasks' private addresses.
 /// Several agents may share one engine: a create that loses to another agent's (same name, or the
 /// pool already taken) looks the network up again and uses it. Networks are never removed here,
-/// as other tasks — of this agent or another — share them. Thread-safe: one create at a time per
-/// agent process, and a network found once is remembered.
+/// as other tasks — of this agent or another — share them; each task looks its network up again, so
+/// one removed behind the agent's back is created anew. Thread-safe: one lookup or create at a time
+/// per agent process.
 /// </summary>
 internal sealed class SubnetNetworks(IDockerEngine docker, TimeProvider time) : IDisposable
 {
@@ -27,7 +27,6 @@ internal sealed class SubnetNetworks(IDockerEngine docker, TimeProvider time) : 
     public const string SubnetLabel = "wharf.subnet-id";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
 
     public static string NetworkName(string subnetId) => $"wharf-{subnetId}";
 
@@ -36,11 +35,6 @@ internal sealed class SubnetNetworks(IDockerEngine docker, TimeProvider time) : 
     public async Task<string> EnsureAsync(string subnetId, string cidr, CancellationToken cancellationToken)
     {
         var name = NetworkName(subnetId);
-        if (_known.ContainsKey(name))
-        {
-            return name;
-        }
-
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -72,7 +66,6 @@ internal sealed class SubnetNetworks(IDockerEngine docker, TimeProvider time) : 
                     $"Docker network {name} exists with subnet {string.Join(", ", existing.Subnets)}, not {cidr}");
             }
 
-            _known[name] = cidr;
             return name;
         }
         finally

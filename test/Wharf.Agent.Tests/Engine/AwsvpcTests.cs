@@ -196,6 +196,22 @@ public sealed class AwsvpcTests
     }
 
     [Fact]
+    public async Task ApplyDesired_NetworkRemovedBehindTheAgent_NextTaskCreatesItAgain()
+    {
+        await using var h = new EngineHarness().Start();
+        var first = AwsvpcTask(Specs.Arn("00000000000000000000000000000001"));
+        h.Apply(1, first);
+        await h.UntilStatus(first.TaskArn, "RUNNING");
+        h.Docker.RemoveNetwork(Network);
+
+        var second = AwsvpcTask(Specs.Arn("00000000000000000000000000000002"));
+        h.Apply(2, first, second);
+        await h.UntilStatus(second.TaskArn, "RUNNING");
+
+        Assert.Equal([Network, Network], h.Docker.NetworkCreates);
+    }
+
+    [Fact]
     public async Task ApplyDesired_SubnetPoolHeldByAnotherNetwork_TaskFailedToStartAfterWaitingForIt()
     {
         await using var h = new EngineHarness().Start();

@@ -57,6 +57,15 @@ internal sealed class FakeDockerEngine(TimeProvider time) : IDockerEngine
     /// <summary>Set: another agent creates the network just before this one does (this create then conflicts).</summary>
     public bool NetworkCreateRace { get; set; }
 
+    /// <summary>Removes a network behind the agent's back.</summary>
+    public void RemoveNetwork(string name)
+    {
+        lock (_gate)
+        {
+            _networks.Remove(name);
+        }
+    }
+
     /// <summary>Puts a network straight into the engine (made by another agent, or left from earlier).</summary>
     public void SeedNetwork(string name, string subnet)
     {
