@@ -154,13 +154,21 @@ public static class DaemonReconciler
         };
     }
 
-    /// <summary>What makes an instance eligible for the daemon, regardless of its free resources.</summary>
+    /// <summary>
+    /// What makes an instance eligible for the daemon, regardless of its free resources; for an
+    /// awsvpc daemon, being in the zone of one of its subnets (elsewhere no interface can attach).
+    /// </summary>
     private static List<IFeasibilityChecker> EligibilityCheckers(PlacementRequest request, PlacementCluster cluster)
     {
         var checkers = new List<IFeasibilityChecker>();
         if (request.RequiredAttributes.Count > 0)
         {
             checkers.Add(new RequiredAttributesChecker(request.RequiredAttributes));
+        }
+
+        if (request.SubnetZones is { } subnets)
+        {
+            checkers.Add(new SubnetZoneChecker(subnets));
         }
 
         foreach (var constraint in request.EffectiveConstraints.Where(c => c.Type == PlacementConstraintType.MemberOf))

@@ -38,6 +38,19 @@ public sealed class DaemonReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_AwsvpcDaemon_OnlyInstancesInItsSubnetsZones()
+    {
+        InstanceSnapshot[] instances = [Instance(1, zone: "a"), Instance(2, zone: "b")];
+        var request = Agent with { SubnetZones = new SubnetZones(new HashSet<string>(StringComparer.Ordinal) { "b" }, "a") };
+
+        var plan = Reconcile(instances, [], request);
+
+        Assert.Equal(1, plan.DesiredCount);
+        Assert.Equal(instances[1].ContainerInstanceArn, Assert.Single(plan.Place).ContainerInstanceArn);
+        Assert.Empty(plan.Failures);
+    }
+
+    [Fact]
     public void Reconcile_NoRoom_ReportsFailure()
     {
         InstanceSnapshot[] instances = [Instance(1, remainingMemory: 64)];
