@@ -65,7 +65,7 @@ public sealed class AwsvpcDockerTests(DockerFixture docker) : IAsyncLifetime
         Assert.Equal(address, running.Containers.Single(c => c.Name == "web").Ipv4Address);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        Assert.Equal("hello from wharf\n", await RetryAsync(() => http.GetStringAsync(new Uri($"http://{address}:8080/"))));
+        Assert.Equal("hello from wharf\n", await Waits.RetryAsync(() => http.GetStringAsync(new Uri($"http://{address}:8080/"))));
 
         var network = await docker.Client.Networks.InspectNetworkAsync(SubnetNetworks.NetworkName(SubnetId));
         Assert.Equal("bridge", network.Driver);
@@ -79,7 +79,7 @@ public sealed class AwsvpcDockerTests(DockerFixture docker) : IAsyncLifetime
 
         engine.Engine.ApplyDesired(TestSpecs.Desired(2, task with { DesiredStatus = "STOPPED" }));
         await engine.WaitForStatusAsync(task.TaskArn, "STOPPED", 60);
-        await WaitUntilAsync(async () => (await ListAsync(_instanceId)).Count == 0, "every container of the task, pause included, is removed");
+        await Waits.UntilAsync(async () => (await ListAsync(_instanceId)).Count == 0, "every container of the task, pause included, is removed");
         Assert.NotNull(await docker.Client.Networks.InspectNetworkAsync(SubnetNetworks.NetworkName(SubnetId)));
     }
 
@@ -103,7 +103,7 @@ public sealed class AwsvpcDockerTests(DockerFixture docker) : IAsyncLifetime
 
         second.Engine.ApplyDesired(TestSpecs.Desired(1));
         await second.WaitForStatusAsync(task.TaskArn, "STOPPED", 60);
-        await WaitUntilAsync(async () => (await ListAsync(_instanceId)).Count == 0, "the stale task's containers, pause included, are removed");
+        await Waits.UntilAsync(async () => (await ListAsync(_instanceId)).Count == 0, "the stale task's containers, pause included, are removed");
     }
 
     [Fact]
@@ -199,35 +199,6 @@ public sealed class AwsvpcDockerTests(DockerFixture docker) : IAsyncLifetime
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception e) when (attempt < 50 && e is HttpRequestException or TaskCanceledException)
-            {
-                await Task.Delay(100);
-            }
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class TaskEngineDockerTests(DockerFixture docker) : IAsyncLifetime
 
         Assert.InRange(binding.HostPort, 49153, 65535);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var body = await RetryAsync(() => http.GetStringAsync(new Uri($"http://127.0.0.1:{binding.HostPort}/")));
+        var body = await Waits.RetryAsync(() => http.GetStringAsync(new Uri($"http://127.0.0.1:{binding.HostPort}/")));
         Assert.Equal("hello from wharf\n", body);
 
         var inspected = await docker.Client.Containers.InspectContainerAsync(running.Containers[0].RuntimeId!);
@@ -186,7 +186,7 @@ public sealed class TaskEngineDockerTests(DockerFixture docker) : IAsyncLifetime
         Assert.Equal(0, stopped.Containers[0].ExitCode);
         Assert.Single(await ListVolumesAsync());
 
-        await WaitUntilAsync(async () => (await ListAsync()).Count == 0 && (await ListVolumesAsync()).Count == 0, "container and volume removed");
+        await Waits.UntilAsync(async () => (await ListAsync()).Count == 0 && (await ListVolumesAsync()).Count == 0, "container and volume removed");
     }
 
     private async Task<IList<ContainerListResponse>> ListAsync() =>
@@ -201,33 +201,4 @@ public sealed class TaskEngineDockerTests(DockerFixture docker) : IAsyncLifetime
         {
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.AgentInstance}={_instanceId}"] = true } },
         })).Volumes ?? [];
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception e) when (attempt < 50 && e is HttpRequestException or TaskCanceledException)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
 }

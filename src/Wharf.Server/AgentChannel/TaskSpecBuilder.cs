@@ -49,7 +49,9 @@ internal static class TaskSpecBuilder
             Memory = ParseInt(task.Memory),
             Containers = containers,
             Volumes = (td["volumes"]?.AsArray() ?? []).Select(v => BuildVolume(v!.AsObject())).ToList(),
-            DnsServers = networkMode == "bridge" ? dnsServers : [],
+            // awsvpc tasks resolve through it as well (their pause container holds the resolver), as
+            // tasks in a VPC resolve Cloud Map names through the VPC resolver.
+            DnsServers = networkMode is "bridge" or "awsvpc" ? dnsServers : [],
         };
     }
 

@@ -118,6 +118,7 @@ public sealed class TaskSpecBuilderTests
                 SubnetCidr = "172.31.0.0/20",
             },
             spec.Awsvpc);
+        Assert.Equal(["172.17.0.1"], spec.DnsServers);
     }
 
     [Fact]
