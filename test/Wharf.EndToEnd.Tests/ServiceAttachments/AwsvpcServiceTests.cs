@@ -11,7 +11,7 @@ namespace Wharf.EndToEnd.Tests.ServiceAttachments;
 /// container holding an address every container of the task shares), shown in DescribeTasks and
 /// DescribeNetworkInterfaces; the service registers the addresses as <c>ip</c> targets and as
 /// Cloud Map A records; bad network configurations are refused as ECS refuses them; a stopped
-/// task leaves no container, pause container included.
+/// task leaves no container running, pause container included.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Trait("Area", "ServiceAttachments")]
@@ -95,6 +95,14 @@ public sealed class AwsvpcServiceTests(DiscoveryFixture wharf, ITestOutputHelper
                 Assert.Empty(container["networkBindings"]?.AsArray() ?? []);
             }
 
+            // A pause container holds the namespace the task's containers join.
+            var running = Lines(await DockerCli.OkAsync("ps", "--no-trunc", "--format", "{{.ID}} {{.Names}}",
+                "--filter", $"label=com.amazonaws.ecs.task-arn={EcsTasks.Str(task, "taskArn")}"));
+            var pause = Assert.Single(running, l => l.Contains("-internalecspause-", StringComparison.Ordinal)).Split(' ')[0];
+            Assert.Equal(3, running.Count);
+            var web = task["containers"]!.AsArray().Single(c => Text(c!["name"]) == "web")!;
+            Assert.Equal($"container:{pause}", Text((await DockerCli.InspectAsync(Text(web["runtimeId"])))!["HostConfig"]!["NetworkMode"]));
+
             // The sidecar reaches the web container over the loopback of their shared namespace.
             var sidecar = task["containers"]!.AsArray().Single(c => Text(c!["name"]) == "sidecar")!;
             var page = await DockerCli.OkAsync("exec", Text(sidecar["runtimeId"]), "sh", "-c", "timeout 10 wget -q -O- http://127.0.0.1/");
@@ -121,15 +129,16 @@ public sealed class AwsvpcServiceTests(DiscoveryFixture wharf, ITestOutputHelper
         var interfaces = (await Ec2Async("describe-network-interfaces", "--filters", $"Name=subnet-id,Values={subnetId}"))["NetworkInterfaces"]!.AsArray();
         Assert.Equal(addresses.Order(), interfaces.Select(i => Text(i!["PrivateIpAddress"])).Order());
 
-        // Scaled to zero: the tasks stop and no container of theirs is left, pause containers included.
+        // Scaled to zero: the tasks stop and no container of theirs runs on, pause containers included
+        // (stopped containers stay until the agent's cleanup delay, as ECS keeps them for 3 h).
         var arns = tasks.Select(t => EcsTasks.Str(t, "taskArn")!).ToList();
         await Aws.EcsOkAsync("update-service", "--service", "vpc-web", "--desired-count", "0");
         var stopped = await EcsTasks.WaitForStatusAsync(Aws, "default", arns, "STOPPED");
         Assert.All(stopped, t => Assert.Equal("DELETED", Eni(t!)?["status"]?.GetValue<string>()));
         foreach (var arn in arns)
         {
-            await Poll.UntilAsync($"no container of {EcsTasks.Id(arn)} left",
-                () => DockerCli.OkAsync("ps", "-a", "-q", "--filter", $"label=com.amazonaws.ecs.task-arn={arn}"),
+            await Poll.UntilAsync($"no container of {EcsTasks.Id(arn)} running",
+                () => DockerCli.OkAsync("ps", "-q", "--filter", $"label=com.amazonaws.ecs.task-arn={arn}"),
                 ids => ids.Trim().Length == 0, Timeout, ids => ids);
         }
 
@@ -152,11 +161,16 @@ public sealed class AwsvpcServiceTests(DiscoveryFixture wharf, ITestOutputHelper
         return arns.Count == 0 ? [] : await EcsTasks.DescribeAsync(Aws, "default", arns);
     }
 
-    private async Task<string> TargetGroupAsync(string name, string targetType) =>
-        Text((await ElbAsync("create-target-group", "--name", name, "--protocol", "HTTP", "--port", "80", "--target-type", targetType,
+    /// <summary>A target group with quick health checks and a 5 s drain (the default 300 s would hold every stop).</summary>
+    private async Task<string> TargetGroupAsync(string name, string targetType)
+    {
+        var arn = Text((await ElbAsync("create-target-group", "--name", name, "--protocol", "HTTP", "--port", "80", "--target-type", targetType,
             "--vpc-id", Text((await Ec2Async("describe-vpcs"))["Vpcs"]![0]!["VpcId"]),
             "--health-check-path", "/health", "--health-check-interval-seconds", "5", "--health-check-timeout-seconds", "2",
             "--healthy-threshold-count", "2", "--unhealthy-threshold-count", "2"))["TargetGroups"]![0]!["TargetGroupArn"]);
+        await ElbAsync("modify-target-group-attributes", "--target-group-arn", arn, "--attributes", "Key=deregistration_delay.timeout_seconds,Value=5");
+        return arn;
+    }
 
     private async Task<JsonNode> ElbAsync(params string[] args) => (await Aws.RunAsync(["elbv2", .. args])).EnsureSuccess();
 

@@ -128,7 +128,8 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
     /// provider documents for its type. The service's plan then updates only what DescribeServices
     /// cannot tell (<c>triggers</c>, <c>force_new_deployment</c>, <c>wait_for_steady_state</c>,
     /// and the task definition as an ARN where import reads family:revision), the same on AWS;
-    /// the apply after the import settles that, and nothing else may change.
+    /// the apply after the import settles that, the next one writes back the plain forward action of
+    /// the /vpc rule that import reads in its long form, and nothing else may change.
     /// </summary>
     private static async Task ImportEverythingAsync(TerraformWorkspace tf)
     {
@@ -147,6 +148,15 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
         Assert.Contains(", 0 destroyed", imported.StdOut, StringComparison.Ordinal);
         var modified = imported.StdOut.Split('\n').Where(l => l.Contains("Modifications complete", StringComparison.Ordinal)).ToList();
         Assert.All(modified, l => Assert.Matches("^aws_ecs_service\\.(app|vpc):", l));
+
+        // The /vpc rule's plain forward action comes back from import in its long form (the provider
+        // does so against AWS too, hashicorp/terraform-provider-aws#37211): the next apply's no-op
+        // ModifyRule writes target_group_arn back, and nothing else may change.
+        var settled = await tf.MustAsync("apply", "-auto-approve", "-input=false", "-no-color");
+        Assert.Contains("0 added", settled.StdOut, StringComparison.Ordinal);
+        Assert.Contains(", 0 destroyed", settled.StdOut, StringComparison.Ordinal);
+        Assert.All(settled.StdOut.Split('\n').Where(l => l.Contains("Modifications complete", StringComparison.Ordinal)),
+            l => Assert.StartsWith("aws_lb_listener_rule.vpc:", l, StringComparison.Ordinal));
     }
 
     private static async Task<List<(string Address, string Type, JsonNode Values)>> ManagedAsync(TerraformWorkspace tf)
