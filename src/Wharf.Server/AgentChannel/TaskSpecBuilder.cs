@@ -49,8 +49,9 @@ internal static class TaskSpecBuilder
             Memory = ParseInt(task.Memory),
             Containers = containers,
             Volumes = (td["volumes"]?.AsArray() ?? []).Select(v => BuildVolume(v!.AsObject())).ToList(),
-            // awsvpc tasks resolve through it as well (their pause container holds the resolver), as
-            // tasks in a VPC resolve Cloud Map names through the VPC resolver.
+            // awsvpc tasks resolve through it as well, as tasks in a VPC resolve Cloud Map names
+            // through the VPC resolver: their pause container is created with it, and Docker's
+            // embedded resolver on the subnet network forwards to it.
             DnsServers = networkMode is "bridge" or "awsvpc" ? dnsServers : [],
         };
     }

@@ -7,7 +7,8 @@ namespace Wharf.EndToEnd.Tests.Discovery;
 /// Names resolve inside task containers without any set-up: a bridge-mode task gets the DNS server
 /// on the Docker bridge gateway as its resolver, and from inside it busybox resolves a Cloud Map
 /// name registered with the AWS CLI and reaches a load balancer's listener by its DNS name (answered
-/// with the gateway to containers, with 127.0.0.1 to dig on this host).
+/// with the gateway to containers, with 127.0.0.1 to dig on this host); an awsvpc task resolves
+/// the Cloud Map name through the same server.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Trait("Area", "Discovery")]
@@ -68,6 +69,21 @@ public sealed class ContainerDnsTests(ContainerDnsFixture wharf, ITestOutputHelp
         Assert.Contains("NXDOMAIN", missing.StdOut + missing.StdErr, StringComparison.Ordinal);
 
         await Aws.EcsOkAsync("stop-task", "--task", arns[0]);
+
+        // An awsvpc task resolves through the same server: its pause container on the subnet's
+        // network is created with it as DNS server, for every container of the task.
+        await Aws.EcsOkAsync("register-task-definition", "--cli-input-json", ProbeDefinition.Replace("\"family\": \"dns-probe\"",
+            "\"family\": \"dns-probe-vpc\", \"networkMode\": \"awsvpc\"", StringComparison.Ordinal));
+        var subnet = (await Aws.RunAsync("ec2", "describe-subnets")).EnsureSuccess()["Subnets"]![0]!["SubnetId"]!.GetValue<string>();
+        var vpcArns = EcsTasks.Arns(await Aws.EcsOkAsync("run-task", "--task-definition", "dns-probe-vpc",
+            "--network-configuration", $"awsvpcConfiguration={{subnets=[{subnet}]}}"));
+        var vpcTask = (await EcsTasks.WaitForStatusAsync(Aws, "default", vpcArns, "RUNNING"))[0]!;
+        var vpcContainer = EcsTasks.Str(vpcTask["containers"]![0], "runtimeId")!;
+        // On the subnet's user-defined network Docker's embedded resolver (127.0.0.11) answers the
+        // container and forwards to the servers given at creation; only Wharf's knows this name.
+        await Poll.UntilAsync("nslookup in the awsvpc task", () => ExecAsync(vpcContainer, "nslookup db.tasks.e2e.internal"),
+            r => r.StdOut.Contains("10.77.0.9", StringComparison.Ordinal), TimeSpan.FromSeconds(30), r => r.ToString());
+        await Aws.EcsOkAsync("stop-task", "--task", vpcArns[0]);
     });
 
     /// <summary>A +short answer: dig prints its ";; connection timed out" there too.</summary>
