@@ -31,8 +31,24 @@ internal sealed class DefaultNetwork(StateRepository state, WharfServerOptions o
 
     public static string SubnetId(string zone) => "subnet-" + Hash("subnet|" + zone);
 
-    /// <summary>The zone's index in the region (a → 0), used for its subnet's CIDR block.</summary>
-    public static string SubnetCidr(int index) => $"172.31.{(index * 16) % 256}.0/20";
+    /// <summary>
+    /// The zone's default subnet CIDR block, from the zone's own name, so it never changes when
+    /// other zones register (agents build a Docker network per subnet with it): an AWS-style zone
+    /// name ending in a letter after a digit (<c>us-east-1a</c> → a) takes block a = 0 …
+    /// p = 15 (<c>172.31.0.0/20</c>, <c>172.31.16.0/20</c>, …); any other name a block from a
+    /// hash of it.
+    /// </summary>
+    public static string SubnetCidr(string zone) => $"172.31.{ZoneBlock(zone) * 16}.0/20";
+
+    private static int ZoneBlock(string zone)
+    {
+        if (zone.Length >= 2 && zone[^1] is >= 'a' and <= 'p' && char.IsAsciiDigit(zone[^2]))
+        {
+            return zone[^1] - 'a';
+        }
+
+        return SHA256.HashData(Encoding.UTF8.GetBytes(zone))[0] % 16;
+    }
 
     /// <summary>The availability zones of the registered hosts, sorted.</summary>
     public async ValueTask<IReadOnlyList<string>> ZonesAsync(CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal sealed class DescribeSubnetsHandler(DefaultNetwork network) : IOperatio
             throw Ec2Errors.DryRun();
         }
 
-        var all = (await network.SubnetsAsync(cancellationToken)).Select((z, i) => new Subnet
+        var all = (await network.SubnetsAsync(cancellationToken)).Select(z => new Subnet
         {
             SubnetId = z.SubnetId,
             SubnetArn = $"arn:aws:ec2:{network.Region}:{network.AccountId}:subnet/{z.SubnetId}",
@@ -21,7 +21,7 @@ internal sealed class DescribeSubnetsHandler(DefaultNetwork network) : IOperatio
             State = "available",
             AvailabilityZone = z.ZoneName,
             AvailabilityZoneId = ZoneIds.Of(z.ZoneName),
-            CidrBlock = DefaultNetwork.SubnetCidr(i),
+            CidrBlock = DefaultNetwork.SubnetCidr(z.ZoneName),
             AvailableIpAddressCount = 4091,
             DefaultForAz = true,
             MapPublicIpOnLaunch = true,

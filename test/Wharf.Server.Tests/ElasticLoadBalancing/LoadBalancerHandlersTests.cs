@@ -69,6 +69,20 @@ public sealed class LoadBalancerHandlersTests
     }
 
     [Fact]
+    public async Task DescribeSubnets_ZoneJoinsLater_EarlierSubnetsKeepTheirBlocks()
+    {
+        // awsvpc agents build a Docker network per subnet with its block: it must never move.
+        await bed.AddInstanceAsync(ec2Id: "i-0000000000000000b", zone: "us-east-1b");
+        var before = (await bed.DescribeSubnets.HandleAsync(new(), Context, default)).Subnets!;
+        Assert.Equal("172.31.16.0/20", Assert.Single(before).CidrBlock);
+
+        await bed.AddInstanceAsync(ec2Id: "i-0000000000000000a", zone: "us-east-1a");
+        var after = (await bed.DescribeSubnets.HandleAsync(new(), Context, default)).Subnets!;
+        Assert.Equal([("us-east-1a", "172.31.0.0/20"), ("us-east-1b", "172.31.16.0/20")],
+            after.Select(s => (s.AvailabilityZone!, s.CidrBlock!)).OrderBy(z => z.Item1, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task DescribeLoadBalancers_UnknownName_LoadBalancerNotFound()
     {
         await bed.CreateLoadBalancerAsync();

@@ -69,15 +69,10 @@ internal sealed class AwsvpcNetworks(DefaultNetwork network)
         var resolved = new List<AwsvpcSubnetRecord>(subnets.Count);
         foreach (var id in subnets)
         {
-            // DescribeSubnets numbers the CIDR blocks by the zone's place in this same list.
-            var index = IndexOf(known, id);
-            if (index < 0)
-            {
-                throw EcsErrors.InvalidParameter(
+            var subnet = known.FirstOrDefault(s => s.SubnetId == id)
+                ?? throw EcsErrors.InvalidParameter(
                     $"Error retrieving subnet information for [{id}]: The subnet ID '{id}' does not exist (ErrorCode: InvalidSubnetID.NotFound)");
-            }
-
-            resolved.Add(new AwsvpcSubnetRecord(id, known[index].ZoneName, DefaultNetwork.SubnetCidr(index)));
+            resolved.Add(new AwsvpcSubnetRecord(id, subnet.ZoneName, DefaultNetwork.SubnetCidr(subnet.ZoneName)));
         }
 
         if (groups.FirstOrDefault(g => g != network.SecurityGroupId) is { } group)
@@ -119,17 +114,4 @@ internal sealed class AwsvpcNetworks(DefaultNetwork network)
             : a.Subnets.Select(s => s.SubnetId).SequenceEqual(b.Subnets.Select(s => s.SubnetId), StringComparer.Ordinal)
                 && a.SecurityGroups.SequenceEqual(b.SecurityGroups, StringComparer.Ordinal)
                 && a.AssignPublicIp == b.AssignPublicIp;
-
-    private static int IndexOf(IReadOnlyList<ZoneSubnet> subnets, string id)
-    {
-        for (var i = 0; i < subnets.Count; i++)
-        {
-            if (subnets[i].SubnetId == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }
