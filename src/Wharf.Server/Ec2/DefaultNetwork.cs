@@ -32,6 +32,13 @@ internal sealed class DefaultNetwork(StateRepository state, WharfServerOptions o
     public static string SubnetId(string zone) => "subnet-" + Hash("subnet|" + zone);
 
     /// <summary>
+    /// EC2's private DNS name of an address in the VPC: <c>ip-172-31-0-5.ec2.internal</c> in
+    /// us-east-1, <c>ip-….{region}.compute.internal</c> elsewhere.
+    /// </summary>
+    public static string PrivateDnsName(string address, string region) =>
+        $"ip-{address.Replace('.', '-')}.{(region == "us-east-1" ? "ec2.internal" : region + ".compute.internal")}";
+
+    /// <summary>
     /// The zone's default subnet CIDR block, from the zone's own name, so it never changes when
     /// other zones register (agents build a Docker network per subnet with it): an AWS-style zone
     /// name ending in a letter after a digit (<c>us-east-1a</c> → a) takes block a = 0 …

@@ -1,6 +1,7 @@
 using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ec2;
 using Wharf.Server.Api;
+using Wharf.Server.Placement;
 using Wharf.Server.State;
 
 namespace Wharf.Server.Ec2;
@@ -39,7 +40,7 @@ internal sealed class DescribeNetworkInterfacesHandler(StateRepository state, De
     private async ValueTask<List<NetworkInterface>> InterfacesAsync(CancellationToken cancellationToken)
     {
         var tasks = (await state.ListAsync<TaskRecord>(StateKinds.Task, null, cancellationToken))
-            .Select(t => t.Value).Where(t => t.NetworkInterface is { Status: not "DELETED" }).ToList();
+            .Select(t => t.Value).Where(t => t.NetworkInterface is { Status: not NetworkInterfaceStatuses.Deleted }).ToList();
         if (tasks.Count == 0)
         {
             return [];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ec2;
+using Wharf.Server.Placement;
 
 namespace Wharf.Server.Ec2;
 
@@ -16,13 +17,13 @@ internal static class TaskNetworkInterfaceMapper
     /// <summary>The EC2 view of <paramref name="task"/>'s ENI; null when it has none or ECS deleted it.</summary>
     public static NetworkInterface? Map(TaskRecord task, string? zone, string? ec2InstanceId, DefaultNetwork network)
     {
-        if (task.NetworkInterface is not { Status: not "DELETED" } eni)
+        if (task.NetworkInterface is not { Status: not NetworkInterfaceStatuses.Deleted } eni)
         {
             return null;
         }
 
-        var attached = eni.Status == "ATTACHED";
-        var dnsName = eni.PrivateIpv4Address is { } address ? PrivateDnsName(address, network.Region) : null;
+        var attached = eni.Status == NetworkInterfaceStatuses.Attached;
+        var dnsName = eni.PrivateIpv4Address is { } address ? DefaultNetwork.PrivateDnsName(address, network.Region) : null;
         return new NetworkInterface
         {
             NetworkInterfaceId = eni.NetworkInterfaceId,
@@ -91,10 +92,6 @@ internal static class TaskNetworkInterfaceMapper
         _ when name.StartsWith("tag:", StringComparison.Ordinal) => [],
         _ => null,
     };
-
-    /// <summary>EC2's private DNS name: <c>ip-172-31-0-7.ec2.internal</c> in us-east-1, <c>….{region}.compute.internal</c> elsewhere.</summary>
-    private static string PrivateDnsName(string address, string region) =>
-        "ip-" + address.Replace('.', '-') + (region == "us-east-1" ? ".ec2.internal" : $".{region}.compute.internal");
 
     private static string[] Present(string? value) => value is null ? [] : [value];
 }

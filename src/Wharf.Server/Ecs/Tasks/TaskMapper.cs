@@ -1,5 +1,6 @@
 using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ecs;
+using Wharf.Server.Ec2;
 using Wharf.Server.Ecs.Common;
 using KeyValuePair = Wharf.Protocol.Generated.Ecs.KeyValuePair;
 using WireTask = Wharf.Protocol.Generated.Ecs.Task;
@@ -76,16 +77,12 @@ internal static class TaskMapper
 
         if (eni.PrivateIpv4Address is { } address)
         {
-            details.Add(new KeyValuePair { Name = "privateDnsName", Value = PrivateDnsName(address, RegionOf(task.Arn)) });
+            details.Add(new KeyValuePair { Name = "privateDnsName", Value = DefaultNetwork.PrivateDnsName(address, RegionOf(task.Arn)) });
             details.Add(new KeyValuePair { Name = "privateIPv4Address", Value = address });
         }
 
         return new Attachment { Id = eni.AttachmentId, Type = "ElasticNetworkInterface", Status = eni.Status, Details = details };
     }
-
-    /// <summary>EC2's private DNS name of an address: <c>ip-172-31-0-5.ec2.internal</c> in us-east-1, <c>ip-….{region}.compute.internal</c> elsewhere.</summary>
-    public static string PrivateDnsName(string address, string region) =>
-        $"ip-{address.Replace('.', '-')}.{(region == "us-east-1" ? "ec2.internal" : region + ".compute.internal")}";
 
     /// <summary>The region of an ARN (<c>arn:aws:ecs:{region}:…</c>).</summary>
     private static string RegionOf(string arn) => arn.Split(':') is { Length: > 3 } parts ? parts[3] : "us-east-1";

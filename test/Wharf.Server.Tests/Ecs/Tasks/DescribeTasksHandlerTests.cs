@@ -188,6 +188,6 @@ public sealed class DescribeTasksHandlerTests
     [InlineData("eu-west-3", "ip-10-0-1-2.eu-west-3.compute.internal")]
     public void PrivateDnsName_AsEc2NamesIt(string region, string expected)
     {
-        Assert.Equal(expected, Wharf.Server.Ecs.Tasks.TaskMapper.PrivateDnsName("10.0.1.2", region));
+        Assert.Equal(expected, Wharf.Server.Ec2.DefaultNetwork.PrivateDnsName("10.0.1.2", region));
     }
 }
