@@ -26,6 +26,24 @@ public sealed class AwsvpcTests
             DnsServers = ["10.0.0.2"],
         };
 
+    /// <summary>
+    /// What a previous agent left running of <paramref name="task"/>: its subnet network, the pause
+    /// container (at 172.31.240.9) and <paramref name="web"/> in its namespace.
+    /// </summary>
+    private static (string PauseId, string WebId) SeedRunning(EngineHarness h, TaskSpec task, ContainerSpec web)
+    {
+        h.Docker.SeedNetwork(Network, "172.31.240.0/20");
+        var pauseId = h.Docker.Seed(
+            ContainerConfigBuilder.BuildPause(task, "ecs-web-3-internalecspause-00112233445566778899", PauseImageBuilder.DefaultImage, Network, EngineHarness.InstanceId),
+            "running");
+        var pause = h.Docker.ByName(Pause)!;
+        (pause.Ipv4Address, pause.MacAddress) = ("172.31.240.9", "02:42:ac:1f:f0:09");
+        var webId = h.Docker.Seed(
+            ContainerConfigBuilder.Build(task, web, "ecs-web-3-web-00112233445566778899", [], new Dictionary<string, string>(), new Dictionary<string, string>(), EngineHarness.InstanceId, pauseId),
+            "running");
+        return (pauseId, webId);
+    }
+
     private static ContainerSpec Web() => Specs.Container("web") with
     {
         PortMappings = [new PortMappingSpec { ContainerPort = 8080, HostPort = 0 }],
@@ -268,15 +286,7 @@ public sealed class AwsvpcTests
         await using var h = new EngineHarness();
         var web = Specs.Container("web");
         var task = AwsvpcTask(null, web);
-        h.Docker.SeedNetwork(Network, "172.31.240.0/20");
-        var pauseId = h.Docker.Seed(
-            ContainerConfigBuilder.BuildPause(task, "ecs-web-3-internalecspause-00112233445566778899", PauseImageBuilder.DefaultImage, Network, EngineHarness.InstanceId),
-            "running");
-        var pause = h.Docker.ByName(Pause)!;
-        (pause.Ipv4Address, pause.MacAddress) = ("172.31.240.9", "02:42:ac:1f:f0:09");
-        var webId = h.Docker.Seed(
-            ContainerConfigBuilder.Build(task, web, "ecs-web-3-web-00112233445566778899", [], new Dictionary<string, string>(), new Dictionary<string, string>(), EngineHarness.InstanceId, pauseId),
-            "running");
+        var (pauseId, webId) = SeedRunning(h, task, web);
 
         await h.AdoptAndStartAsync();
         await h.UntilStatus(task.TaskArn, "RUNNING");
@@ -298,13 +308,7 @@ public sealed class AwsvpcTests
         await using var h = new EngineHarness();
         var web = Specs.Container("web");
         var task = AwsvpcTask(null, web);
-        h.Docker.SeedNetwork(Network, "172.31.240.0/20");
-        var pauseId = h.Docker.Seed(
-            ContainerConfigBuilder.BuildPause(task, "ecs-web-3-internalecspause-00112233445566778899", PauseImageBuilder.DefaultImage, Network, EngineHarness.InstanceId),
-            "running");
-        h.Docker.Seed(
-            ContainerConfigBuilder.Build(task, web, "ecs-web-3-web-00112233445566778899", [], new Dictionary<string, string>(), new Dictionary<string, string>(), EngineHarness.InstanceId, pauseId),
-            "running");
+        SeedRunning(h, task, web);
 
         await h.AdoptAndStartAsync();
         h.Apply(1, task);
