@@ -9,6 +9,12 @@ public sealed record AgentOptions
     /// <summary>Cluster name or ARN to register in.</summary>
     public string Cluster { get; init; } = "default";
 
+    /// <summary>
+    /// <c>FARGATE</c>: the agent serves as Wharf's Fargate capacity (it runs the FARGATE tasks of
+    /// every cluster and is no container instance of <see cref="Cluster"/>); null: a container instance.
+    /// </summary>
+    public string? Capacity { get; init; }
+
     /// <summary>Sent as <c>X-Wharf-Join-Token</c>.</summary>
     public required string JoinToken { get; init; }
 

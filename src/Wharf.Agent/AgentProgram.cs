@@ -43,7 +43,7 @@ public static class AgentProgram
         {
             var store = new AgentIdentityStore(options.StateDirectory);
             var identity = await store.LoadOrCreateAsync(cancellationToken);
-            logger.AgentStarting(identity.Ec2InstanceId, options.ServerUrl, options.Cluster);
+            logger.AgentStarting(identity.Ec2InstanceId, options.ServerUrl, options.Capacity is null ? $"cluster {options.Cluster}" : $"{options.Capacity} capacity");
 
             using var docker = await ConnectDockerAsync(options, time, random, logger, cancellationToken);
             var version = await docker.GetVersionAsync(cancellationToken);
@@ -74,6 +74,7 @@ public static class AgentProgram
             RegisterRequest Registration() => new()
             {
                 Cluster = options.Cluster,
+                Capacity = options.Capacity,
                 ContainerInstanceArn = identity.ContainerInstanceArn,
                 Ec2InstanceId = identity.Ec2InstanceId,
                 Cpu = resources.CpuUnits,

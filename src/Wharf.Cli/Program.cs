@@ -66,12 +66,16 @@ internal static class Program
               --join-token T           agents' join token (WHARF_JOIN_TOKEN)
               --lb on|off              serve the load balancer's listeners in this process (WHARF_LB,
                                        default on; off when a separate `wharf lb` serves them)
+              --fargate on|off         up: run a second agent as Wharf's FARGATE capacity on this host
+                                       (WHARF_FARGATE, default on)
             agent flags:
               --server URL             server to join (WHARF_SERVER, default http://127.0.0.1:4566)
               --cluster NAME           cluster to join (WHARF_CLUSTER, default default)
               --availability-zone AZ   ecs.availability-zone (WHARF_AVAILABILITY_ZONE)
               --attribute NAME=VALUE   custom attribute, repeatable (WHARF_AGENT_ATTRIBUTES=a=b,c=d)
               --state-dir DIR          agent identity (default <data-dir>/agent)
+              --capacity FARGATE       serve as Fargate capacity for every cluster instead of joining
+                                       --cluster as a container instance (WHARF_AGENT_CAPACITY)
             DNS server (up and server read the variables; dns also takes the flags):
               --dns-port N             DNS port (WHARF_DNS_PORT, default 53; off: no DNS server)
               --dns-bind ADDRS         its addresses (WHARF_DNS_BIND, default 127.0.0.1, comma-separated)

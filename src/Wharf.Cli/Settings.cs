@@ -73,8 +73,27 @@ internal static class Settings
             Attributes = attributes,
             InstanceType = cli.Get("instance-type", "WHARF_INSTANCE_TYPE", "wharf.host")!,
             DockerEndpoint = cli.Get("docker-endpoint", "DOCKER_HOST", "unix:///var/run/docker.sock")!,
+            Capacity = Capacity(cli.Get("capacity", "WHARF_AGENT_CAPACITY")),
         };
     }
+
+    /// <summary>
+    /// <c>wharf up</c>'s second agent, Wharf's Fargate capacity on this host (<c>--fargate on|off</c>,
+    /// default on): the host agent's settings, its own identity, no cluster. Null when turned off.
+    /// </summary>
+    public static AgentOptions? FargateAgent(CommandLine cli, AgentOptions hostAgent, string stateDirectory) =>
+        OnOff(cli.Get("fargate", "WHARF_FARGATE", "on")!, "fargate")
+            ? hostAgent with { Capacity = FargateCapacityName, StateDirectory = stateDirectory, Cluster = "default" }
+            : null;
+
+    private const string FargateCapacityName = "FARGATE";
+
+    private static string? Capacity(string? value) => value?.ToUpperInvariant() switch
+    {
+        null or "" => null,
+        FargateCapacityName => FargateCapacityName,
+        _ => throw new ArgumentException($"--capacity must be FARGATE (or left out for a container instance), not '{value}'."),
+    };
 
     private static bool OnOff(string value, string flag) => value.ToUpperInvariant() switch
     {

@@ -10,8 +10,8 @@ internal static partial class AgentLog
 {
     // 1xx: program
 
-    [LoggerMessage(100, LogLevel.Information, "Agent {InstanceId} starting: server {ServerUrl}, cluster {Cluster}")]
-    public static partial void AgentStarting(this ILogger logger, string instanceId, Uri serverUrl, string cluster);
+    [LoggerMessage(100, LogLevel.Information, "Agent {InstanceId} starting: server {ServerUrl}, {Serves}")]
+    public static partial void AgentStarting(this ILogger logger, string instanceId, Uri serverUrl, string serves);
 
     [LoggerMessage(101, LogLevel.Information, "Docker Engine {Version} (API {ApiVersion}); host offers {CpuUnits} CPU units, {MemoryMiB} MiB")]
     public static partial void DockerConnected(this ILogger logger, string version, string apiVersion, int cpuUnits, int memoryMiB);

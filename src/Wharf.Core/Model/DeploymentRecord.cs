@@ -15,6 +15,8 @@ public sealed record DeploymentRecord
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public string LaunchType { get; init; } = "EC2";
+    /// <summary>The capacity provider strategy the tasks are split by (empty when a launch type was given).</summary>
+    public IReadOnlyList<CapacityProviderStrategyRecord> CapacityProviderStrategy { get; init; } = [];
     /// <summary>IN_PROGRESS, COMPLETED or FAILED.</summary>
     public string RolloutState { get; init; } = "IN_PROGRESS";
     public string? RolloutStateReason { get; init; }

@@ -22,6 +22,8 @@ public sealed record ServiceRecord
     /// <summary>REPLICA or DAEMON.</summary>
     public string SchedulingStrategy { get; init; } = "REPLICA";
     public string LaunchType { get; init; } = "EC2";
+    /// <summary>The capacity provider strategy the tasks are split by (empty when a launch type was given).</summary>
+    public IReadOnlyList<CapacityProviderStrategyRecord> CapacityProviderStrategy { get; init; } = [];
     /// <summary>The PRIMARY deployment's task definition ARN.</summary>
     public required string TaskDefinitionArn { get; init; }
     public required int MinimumHealthyPercent { get; init; }

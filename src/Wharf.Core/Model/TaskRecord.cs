@@ -19,6 +19,8 @@ public sealed record TaskRecord
     public required string LastStatus { get; init; }
     public required string DesiredStatus { get; init; }
     public string LaunchType { get; init; } = "EC2";
+    /// <summary>FARGATE or FARGATE_SPOT for a task started through a capacity provider strategy; null otherwise.</summary>
+    public string? CapacityProviderName { get; init; }
     public string? StartedBy { get; init; }
     public string? Group { get; init; }
     public string? AvailabilityZone { get; init; }

@@ -10,6 +10,13 @@ public sealed record RegisterRequest
     /// <summary>Cluster name or ARN; <c>default</c> when empty.</summary>
     public string? Cluster { get; init; }
 
+    /// <summary>
+    /// <c>FARGATE</c> for an agent that serves as Wharf's Fargate capacity (it joins the hidden pool
+    /// and runs the FARGATE tasks of every cluster, <see cref="Cluster"/> is ignored); null for a
+    /// container instance of <see cref="Cluster"/>.
+    /// </summary>
+    public string? Capacity { get; init; }
+
     /// <summary>The ARN from an earlier registration, if any.</summary>
     public string? ContainerInstanceArn { get; init; }
 

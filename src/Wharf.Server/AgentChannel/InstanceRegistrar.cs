@@ -8,7 +8,8 @@ namespace Wharf.Server.AgentChannel;
 /// Turns an agent's <see cref="RegisterRequest"/> into a container instance: the same one it was
 /// before when it presents its ARN (or the same <c>ec2InstanceId</c>), a new one otherwise. Both are
 /// looked up by key or index, so registering costs the same in a cluster of 5 or 5,000 instances.
-/// Only the <c>default</c> cluster is created on demand, as the ECS agent does.
+/// Only the <c>default</c> cluster is created on demand, as the ECS agent does. An agent that
+/// registers as Fargate capacity becomes an instance of the <see cref="FargateCapacity"/> pool.
 /// </summary>
 internal sealed class InstanceRegistrar(StateRepository state, ResourceNames names, TimeProvider time)
 {
@@ -16,11 +17,20 @@ internal sealed class InstanceRegistrar(StateRepository state, ResourceNames nam
 
     public async ValueTask<ContainerInstanceRecord> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
-        var clusterName = string.IsNullOrEmpty(request.Cluster) ? DefaultCluster : ResourceNames.ClusterNameOf(request.Cluster);
+        var fargate = request.Capacity switch
+        {
+            null or "" => false,
+            FargateCapacity.LaunchType => true,
+            _ => throw new AgentRefusedException("InvalidParameterException", $"Unknown capacity {request.Capacity}: only FARGATE is served by agents."),
+        };
+        var clusterName = fargate ? FargateCapacity.PoolName
+            : string.IsNullOrEmpty(request.Cluster) ? DefaultCluster : ResourceNames.ClusterNameOf(request.Cluster);
         return await state.RetryAsync(async ct =>
         {
             var write = state.Begin();
-            var cluster = await state.GetAsync<ClusterRecord>(StateKinds.Cluster, clusterName, ct);
+            var cluster = fargate
+                ? new Versioned<ClusterRecord>(Pool(), 1, clusterName)
+                : await state.GetAsync<ClusterRecord>(StateKinds.Cluster, clusterName, ct);
             var now = time.GetUtcNow();
             if (cluster is null || cluster.Value.Status != "ACTIVE")
             {
@@ -59,6 +69,7 @@ internal sealed class InstanceRegistrar(StateRepository state, ResourceNames nam
                     HostReservedPorts = request.ReservedPorts.Select(p => $"{p}/tcp").ToList(),
                     Attributes = attributes,
                     HostAddress = request.HostAddress,
+                    CapacityProviderName = fargate ? FargateCapacity.Fargate : null,
                 };
             }
             else
@@ -83,6 +94,15 @@ internal sealed class InstanceRegistrar(StateRepository state, ResourceNames nam
             return record;
         }, cancellationToken);
     }
+
+    /// <summary>The Fargate pool, which has no cluster record: only its name and ARN are needed.</summary>
+    private ClusterRecord Pool() => new()
+    {
+        Name = FargateCapacity.PoolName,
+        Arn = names.Cluster(FargateCapacity.PoolName),
+        Status = "ACTIVE",
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
 
     /// <summary>
     /// The cluster's live (not INACTIVE) instance with the ARN the agent presents, else with its

@@ -28,6 +28,7 @@ internal sealed partial class TaskDispatcher(
     StateRepository state,
     AgentRegistry agents,
     ContainerDnsServers containerDns,
+    ResourceNames names,
     TimeProvider time,
     ILogger<TaskDispatcher> logger) : BackgroundService
 {
@@ -104,7 +105,15 @@ internal sealed partial class TaskDispatcher(
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var session in agents.Sessions)
         {
-            if (!byCluster.TryGetValue(session.ClusterArn, out var byInstance))
+            ILookup<string, Versioned<TaskRecord>>? byInstance;
+            if (session.ClusterArn == names.FargatePool)
+            {
+                // A Fargate capacity agent runs tasks of every cluster: found through the instance index.
+                byInstance = (await state.ListByFieldAsync<TaskRecord>(StateKinds.Task, "containerInstanceArn", session.ContainerInstanceArn, cancellationToken))
+                    .Where(t => t.Value.LastStatus != TaskStatuses.Stopped)
+                    .ToLookup(t => t.Value.ContainerInstanceArn!, StringComparer.Ordinal);
+            }
+            else if (!byCluster.TryGetValue(session.ClusterArn, out byInstance))
             {
                 // Grouped once per cluster and pass: each session then reads only its own tasks.
                 byInstance = (await state.ListAsync<TaskRecord>(StateKinds.Task, session.ClusterArn, cancellationToken))

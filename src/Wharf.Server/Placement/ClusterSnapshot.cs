@@ -38,4 +38,23 @@ internal sealed class ClusterSnapshot
     public IReadOnlyList<Versioned<TaskRecord>> ActiveTasks { get; }
 
     public InstanceSnapshot? Find(string containerInstanceArn) => byArn.GetValueOrDefault(containerInstanceArn);
+
+    /// <summary>The partition of the Fargate pool's instances (null: the snapshot holds none).</summary>
+    public string? FargatePool { get; init; }
+
+    /// <summary>Whether the instance is Fargate capacity rather than one of the cluster's own.</summary>
+    public bool IsFargate(string containerInstanceArn) =>
+        FargatePool is not null && Records.TryGetValue(containerInstanceArn, out var record) && record.Value.ClusterArn == FargatePool;
+
+    /// <summary>
+    /// The instances a task of <paramref name="launchType"/> may go to: the Fargate pool's for
+    /// FARGATE, the cluster's own for EC2 and EXTERNAL.
+    /// </summary>
+    public IReadOnlyList<InstanceSnapshot> InstancesFor(string launchType)
+    {
+        var fargate = launchType == FargateCapacity.LaunchType;
+        return FargatePool is null && !fargate
+            ? Instances
+            : Instances.Where(i => IsFargate(i.ContainerInstanceArn) == fargate).ToList();
+    }
 }

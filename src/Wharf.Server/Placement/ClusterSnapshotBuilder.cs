@@ -13,24 +13,43 @@ namespace Wharf.Server.Placement;
 /// actual bindings), task groups and counts, and whether the agent is connected to this server.
 /// Shared by RunTask, StartTask and the service scheduler; knows nothing of their requests.
 /// </summary>
-internal sealed class ClusterSnapshotBuilder(StateRepository state, AgentRegistry agents)
+internal sealed class ClusterSnapshotBuilder(StateRepository state, AgentRegistry agents, ResourceNames names)
 {
     public async ValueTask<ClusterSnapshot> BuildAsync(string clusterArn, CancellationToken cancellationToken)
     {
         // Instances first, tasks second: a placement that commits in between bumps the instance
         // version this read saw, so a commit built on this snapshot conflicts instead of missing it.
         var (instances, tasks) = await ReadAsync(clusterArn, cancellationToken);
-        return Build(clusterArn, instances, tasks, agents.IsConnected);
+        return Build(clusterArn, instances, tasks, agents.IsConnected, names.FargatePool);
     }
 
     /// <summary>The records a snapshot is built from, instances first (see <see cref="BuildAsync"/>).</summary>
+    /// <remarks>
+    /// The instances of the Fargate pool come with every cluster's (a cluster's FARGATE tasks run
+    /// there), with the tasks of other clusters that hold their resources; placement keeps each
+    /// launch type to its own instances (<see cref="ClusterSnapshot.InstancesFor"/>).
+    /// </remarks>
     public async ValueTask<(IReadOnlyList<Versioned<ContainerInstanceRecord>> Instances, IReadOnlyList<Versioned<TaskRecord>> Tasks)> ReadAsync(
         string clusterArn, CancellationToken cancellationToken)
     {
-        var instances = await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, clusterArn, cancellationToken);
-        var tasks = await state.ListAsync<TaskRecord>(StateKinds.Task, clusterArn, cancellationToken);
+        var instances = (await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, clusterArn, cancellationToken)).ToList();
+        var pool = await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, names.FargatePool, cancellationToken);
+        var tasks = (await state.ListAsync<TaskRecord>(StateKinds.Task, clusterArn, cancellationToken)).ToList();
+        if (pool.Count > 0 && clusterArn != names.FargatePool)
+        {
+            instances.AddRange(pool.Where(i => i.Value.Status != "INACTIVE"));
+            foreach (var instance in pool)
+            {
+                var there = await state.ListByFieldAsync<TaskRecord>(StateKinds.Task, "containerInstanceArn", instance.Value.Arn, cancellationToken);
+                tasks.AddRange(there.Where(t => t.Value.ClusterArn != clusterArn && TaskCounts.IsActive(t.Value)));
+            }
+        }
+
         return (instances, tasks);
     }
+
+    /// <summary>The partition of the Fargate pool's instances.</summary>
+    public string FargatePool => names.FargatePool;
 
     /// <summary>Whether the instance's agent is connected to this server now.</summary>
     public bool IsAgentConnected(string containerInstanceArn) => agents.IsConnected(containerInstanceArn);
@@ -40,7 +59,8 @@ internal sealed class ClusterSnapshotBuilder(StateRepository state, AgentRegistr
         string clusterArn,
         IReadOnlyList<Versioned<ContainerInstanceRecord>> instances,
         IReadOnlyList<Versioned<TaskRecord>> tasks,
-        Func<string, bool> isAgentConnected)
+        Func<string, bool> isAgentConnected,
+        string? fargatePool = null)
     {
         var active = tasks.Where(t => TaskCounts.IsActive(t.Value)).ToList();
         var byInstance = active
@@ -55,7 +75,7 @@ internal sealed class ClusterSnapshotBuilder(StateRepository state, AgentRegistr
             snapshots.Add(Snapshot(instance.Value, byInstance[instance.Value.Arn].Select(t => t.Value), isAgentConnected(instance.Value.Arn)));
         }
 
-        return new ClusterSnapshot(clusterArn, snapshots, records, active);
+        return new ClusterSnapshot(clusterArn, snapshots, records, active) { FargatePool = fargatePool };
     }
 
     internal static InstanceSnapshot Snapshot(ContainerInstanceRecord record, IEnumerable<TaskRecord> tasks, bool agentConnected)

@@ -3,10 +3,13 @@ namespace Wharf.Server.Placement;
 /// <summary>What a new task carries besides its definition: who started it and how.</summary>
 /// <param name="Group">The task group (<c>family:name</c> by default, <c>service:name</c> for services).</param>
 /// <param name="StartedBy">The <c>startedBy</c> tag, if any.</param>
-/// <param name="LaunchType">EC2 or EXTERNAL.</param>
+/// <param name="LaunchType">EC2, EXTERNAL or FARGATE.</param>
 internal sealed record NewTaskOptions(string Group, string? StartedBy, string LaunchType = "EC2")
 {
     public bool EnableExecuteCommand { get; init; }
+
+    /// <summary>FARGATE or FARGATE_SPOT when the task comes from a capacity provider strategy.</summary>
+    public string? CapacityProviderName { get; init; }
 
     /// <summary>The service that owns the task, for service tasks.</summary>
     public string? ServiceArn { get; init; }

@@ -118,7 +118,10 @@ internal sealed class TaskBlueprint
         int count,
         IReadOnlyList<PlacementConstraint> constraints,
         IReadOnlyList<Scheduling.Model.PlacementStrategy>? strategies,
-        PlacementOrigin origin = PlacementOrigin.RunTask) => new()
+        PlacementOrigin origin = PlacementOrigin.RunTask)
+    {
+        var fargate = options.LaunchType == FargateCapacity.LaunchType;
+        return new()
         {
             Cpu = ReservedCpu,
             Memory = ReservedMemory,
@@ -127,13 +130,18 @@ internal sealed class TaskBlueprint
             Group = options.Group,
             TaskDefinitionFamily = Record.Family,
             StartedBy = options.StartedBy,
-            Constraints = constraints,
-            TaskDefinitionConstraints = Constraints,
+            // Fargate takes no placement constraints or strategies: its tasks spread across the zones.
+            Constraints = fargate ? [] : constraints,
+            TaskDefinitionConstraints = fargate ? [] : Constraints,
             RequiredAttributes = RequiredAttributes,
-            Strategies = strategies,
+            Strategies = fargate ? FargateStrategies : strategies,
             Origin = origin,
             Count = count,
         };
+    }
+
+    private static readonly IReadOnlyList<Scheduling.Model.PlacementStrategy> FargateStrategies =
+        [Scheduling.Model.PlacementStrategy.SpreadAttribute(SubnetZones.ZoneAttribute), Scheduling.Model.PlacementStrategy.SpreadInstanceId];
 
     /// <summary>
     /// A new task of this blueprint placed on <paramref name="instance"/>: PROVISIONING, wanted RUNNING;
@@ -160,6 +168,7 @@ internal sealed class TaskBlueprint
             LastStatus = TaskStatuses.Provisioning,
             DesiredStatus = TaskStatuses.Running,
             LaunchType = options.LaunchType,
+            CapacityProviderName = options.CapacityProviderName,
             StartedBy = options.StartedBy,
             Group = options.Group,
             AvailabilityZone = instance.Attributes.TryGetValue("ecs.availability-zone", out var zone) ? zone : null,

@@ -17,6 +17,9 @@ internal sealed class ResourceNames(WharfServerOptions options)
 
     public string Cluster(string name) => arns.ClusterArn(name);
 
+    /// <summary>The store partition (and cluster part of the instance ARNs) of the Fargate capacity pool.</summary>
+    public string FargatePool => arns.ClusterArn(Wharf.Core.Model.FargateCapacity.PoolName);
+
     public string Task(string clusterName, string id) => arns.TaskArn(clusterName, id);
 
     public string ContainerInstance(string clusterName, string id) => arns.ContainerInstanceArn(clusterName, id);

@@ -73,7 +73,10 @@ internal sealed class ServicePassView(ClusterSnapshotBuilder builder, string clu
         }
 
         var activeTasks = tasks.Values.Where(t => TaskCounts.IsActive(t.Value)).ToList();
-        snapshot = new ClusterSnapshot(clusterArn, list, new Dictionary<string, Versioned<ContainerInstanceRecord>>(instances, StringComparer.Ordinal), activeTasks);
+        snapshot = new ClusterSnapshot(clusterArn, list, new Dictionary<string, Versioned<ContainerInstanceRecord>>(instances, StringComparer.Ordinal), activeTasks)
+        {
+            FargatePool = builder.FargatePool,
+        };
         return snapshot;
     }
 

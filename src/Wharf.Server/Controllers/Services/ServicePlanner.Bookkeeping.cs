@@ -93,7 +93,11 @@ internal sealed partial class ServicePlanner
         }
 
         var rollback = ServiceDefinitions.NewDeployment(
-            ids, previous.TaskDefinitionArn, service.DesiredCount, now, previous.NetworkConfiguration, $"ECS deployment circuit breaker: rolling back to deploymentId {previous.Id}.");
+            ids, previous.TaskDefinitionArn, service.DesiredCount, now, previous.NetworkConfiguration, $"ECS deployment circuit breaker: rolling back to deploymentId {previous.Id}.") with
+            {
+                LaunchType = previous.LaunchType,
+                CapacityProviderStrategy = previous.CapacityProviderStrategy,
+            };
         events.Add(ServiceEventText.RollingBack(service.Name, previous.Id));
         return service with
         {

@@ -110,9 +110,12 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
         {
             var options = Options(service);
             var request = blueprint.ToPlacementRequest(options, count, Constraints(service), Strategies(service), PlacementOrigin.Service);
-            var result = Placer.Place(request, input.Snapshot.Instances, random);
-            created.AddRange(result.Placements.Select(p =>
-                blueprint.NewTask(arns, ids, input.Cluster, input.Snapshot.Find(p.ContainerInstanceArn)!, options, input.Now)));
+            var result = Placer.Place(request, input.Snapshot.InstancesFor(service.Primary.LaunchType), random);
+            var placed = result.Placements
+                .Select(p => blueprint.NewTask(arns, ids, input.Cluster, input.Snapshot.Find(p.ContainerInstanceArn)!, options, input.Now))
+                .ToList();
+            created.AddRange(CapacityProviderSplit.Assign(
+                service.Primary.CapacityProviderStrategy, wanted.Select(t => t.Value.CapacityProviderName), placed));
             if (!result.AllPlaced)
             {
                 condition = ServiceEventText.Head(ServiceEventMessages.UnableToPlace(service.Name, result), service.Name);
@@ -142,7 +145,7 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
 
         var options = Options(service);
         var request = blueprint.ToPlacementRequest(options, 1, Constraints(service), null, PlacementOrigin.Service);
-        var instances = input.Snapshot.Instances.Where(i => !input.LostInstances.Contains(i.ContainerInstanceArn)).ToList();
+        var instances = input.Snapshot.InstancesFor(service.Primary.LaunchType).Where(i => !input.LostInstances.Contains(i.ContainerInstanceArn)).ToList();
         var plan = DaemonReconciler.Reconcile(new DaemonReconcileInput
         {
             Instances = instances,
@@ -178,7 +181,7 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
     }
 
     private NewTaskOptions Options(ServiceRecord service) =>
-        new($"service:{service.Name}", service.Primary.Id, service.LaunchType)
+        new($"service:{service.Name}", service.Primary.Id, service.Primary.LaunchType)
         {
             ServiceArn = service.Arn,
             DeploymentId = service.Primary.Id,

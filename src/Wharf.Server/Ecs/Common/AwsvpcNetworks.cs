@@ -25,7 +25,7 @@ internal sealed class AwsvpcNetworks(DefaultNetwork network)
     /// </summary>
     /// <exception cref="Wharf.Protocol.Errors.AwsServiceException">InvalidParameterException with ECS's message.</exception>
     public async ValueTask<AwsvpcConfigurationRecord?> ResolveAsync(
-        string networkMode, NetworkConfiguration? given, CancellationToken cancellationToken)
+        string networkMode, NetworkConfiguration? given, string launchType, CancellationToken cancellationToken)
     {
         if (networkMode != AwsvpcMode)
         {
@@ -59,7 +59,7 @@ internal sealed class AwsvpcNetworks(DefaultNetwork network)
             throw EcsErrors.NotOneOf("assignPublicIp", assign, Enabled, Disabled);
         }
 
-        if (assign == Enabled)
+        if (assign == Enabled && launchType != FargateCapacity.LaunchType)
         {
             // A public address comes with Fargate's interfaces only; EC2 tasks' interfaces get none.
             throw EcsErrors.InvalidParameter("Assign public IP is not supported for this launch type.");

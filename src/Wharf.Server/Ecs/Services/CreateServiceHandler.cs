@@ -3,6 +3,7 @@ using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ecs;
 using Wharf.Server.Api;
 using Wharf.Server.Ecs.Common;
+using Wharf.Server.Ecs.Tasks;
 using Wharf.Server.State;
 
 namespace Wharf.Server.Ecs.Services;
@@ -31,14 +32,16 @@ internal sealed class CreateServiceHandler(
         var desired = ServiceValidation.DesiredCount(input.DesiredCount, strategy);
         var (minimum, maximum) = ServiceValidation.Percents(input.DeploymentConfiguration, strategy);
         ServiceValidation.Controller(input.DeploymentController);
-        ServiceValidation.LaunchType(input.LaunchType, input.CapacityProviderStrategy);
+        LaunchValidation.LaunchType(input.LaunchType, input.CapacityProviderStrategy);
         var grace = ServiceValidation.GracePeriod(input.HealthCheckGracePeriodSeconds);
         var propagate = ServiceValidation.PropagateTags(input.PropagateTags);
         var rebalancing = ServiceValidation.Rebalancing(input.AvailabilityZoneRebalancing, strategy);
         ResourceTags.Validate(input.Tags);
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
-        var blueprint = await definitions.ResolveAsync(input.TaskDefinition, cancellationToken);
-        var network = await definitions.NetworkAsync(blueprint, input.NetworkConfiguration, cancellationToken);
+        var providers = CapacityProviderStrategies.Resolve(cluster, input.LaunchType, input.CapacityProviderStrategy);
+        var launchType = ServiceValidation.LaunchType(input.LaunchType, providers, strategy);
+        var blueprint = await definitions.ResolveAsync(input.TaskDefinition, launchType, cancellationToken);
+        var network = await definitions.NetworkAsync(blueprint, input.NetworkConfiguration, launchType, cancellationToken);
         ServiceValidation.Constraints(input.PlacementConstraints, blueprint.Constraints.Count);
         ServiceValidation.Strategies(input.PlacementStrategy, strategy);
         var loadBalancers = await attachments.LoadBalancersAsync(input.LoadBalancers, blueprint, cancellationToken);
@@ -79,7 +82,13 @@ internal sealed class CreateServiceHandler(
                     AvailabilityZoneRebalancing = rebalancing,
                     EnableEcsManagedTags = input.EnableECSManagedTags ?? false,
                     EnableExecuteCommand = input.EnableExecuteCommand ?? false,
-                    Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now, network)],
+                    LaunchType = launchType,
+                    CapacityProviderStrategy = providers,
+                    Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now, network) with
+                    {
+                        LaunchType = launchType,
+                        CapacityProviderStrategy = providers,
+                    }],
                     CreatedAt = now,
                     CreatedBy = $"arn:aws:iam::{arns.Account.AccountId}:root",
                     ClientToken = input.ClientToken,

@@ -9,12 +9,12 @@ namespace Wharf.Server.Ecs.Services;
 /// <summary>
 /// The task definition a service runs, checked as ECS checks it for a service: it must exist
 /// (ClientException "TaskDefinition not found."), be ACTIVE ("TaskDefinition is inactive"), allow
-/// EC2; and the <c>networkConfiguration</c> its network mode needs (see <see cref="AwsvpcNetworks"/>).
+/// the service's launch type; and the <c>networkConfiguration</c> its network mode needs (see <see cref="AwsvpcNetworks"/>).
 /// Also mints deployments. Stateless.
 /// </summary>
 internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, AwsvpcNetworks networks, EcsIdGenerator ids)
 {
-    public async ValueTask<TaskBlueprint> ResolveAsync(string? reference, CancellationToken cancellationToken)
+    public async ValueTask<TaskBlueprint> ResolveAsync(string? reference, string launchType, CancellationToken cancellationToken)
     {
         var record = (await definitions.ResolveAsync(reference, cancellationToken)).Value;
         if (record.Status != EcsStatus.Active)
@@ -23,9 +23,9 @@ internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, Aws
         }
 
         var blueprint = TaskBlueprint.Create(record);
-        if (blueprint.Definition.Compatibilities is { Count: > 0 } compatibilities && !compatibilities.Contains("EC2", StringComparer.Ordinal))
+        if (blueprint.Definition.Compatibilities is { Count: > 0 } compatibilities && !compatibilities.Contains(launchType, StringComparer.Ordinal))
         {
-            throw EcsErrors.InvalidParameter("Task definition does not support launch_type EC2.");
+            throw EcsErrors.InvalidParameter($"Task definition does not support launch_type {launchType}.");
         }
 
         return blueprint;
@@ -36,8 +36,8 @@ internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, Aws
     /// for the other modes; null when the definition takes none.
     /// </summary>
     public ValueTask<AwsvpcConfigurationRecord?> NetworkAsync(
-        TaskBlueprint blueprint, NetworkConfiguration? network, CancellationToken cancellationToken) =>
-        networks.ResolveAsync(blueprint.NetworkMode, network, cancellationToken);
+        TaskBlueprint blueprint, NetworkConfiguration? network, string launchType, CancellationToken cancellationToken) =>
+        networks.ResolveAsync(blueprint.NetworkMode, network, launchType, cancellationToken);
 
     /// <summary>A new PRIMARY deployment, IN_PROGRESS.</summary>
     public DeploymentRecord NewDeployment(

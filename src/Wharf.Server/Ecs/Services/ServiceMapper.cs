@@ -20,7 +20,11 @@ internal static class ServiceMapper
             DesiredCount = record.DesiredCount,
             RunningCount = record.RunningCount,
             PendingCount = record.PendingCount,
-            LaunchType = record.LaunchType,
+            // A service that goes by a capacity provider strategy shows the strategy, not a launch type.
+            LaunchType = record.CapacityProviderStrategy.Count > 0 ? null : record.LaunchType,
+            CapacityProviderStrategy = record.CapacityProviderStrategy.Count > 0 ? CapacityProviderStrategies.ToWire(record.CapacityProviderStrategy) : null,
+            PlatformVersion = record.LaunchType == FargateCapacity.LaunchType ? FargateLatest : null,
+            PlatformFamily = record.LaunchType == FargateCapacity.LaunchType ? FargateCapacity.PlatformFamily : null,
             TaskDefinition = record.TaskDefinitionArn,
             DeploymentConfiguration = new DeploymentConfiguration
             {
@@ -58,6 +62,9 @@ internal static class ServiceMapper
         registries.Select(r => new ServiceRegistry { RegistryArn = r.RegistryArn, ContainerName = r.ContainerName, ContainerPort = r.ContainerPort, Port = r.Port })
             .ToList();
 
+    /// <summary>The platform version a Fargate service asks for when it names none.</summary>
+    public const string FargateLatest = "LATEST";
+
     public static Deployment ToWire(DeploymentRecord deployment) => new()
     {
         Id = deployment.Id,
@@ -69,7 +76,10 @@ internal static class ServiceMapper
         FailedTasks = deployment.FailedTasks,
         CreatedAt = deployment.CreatedAt,
         UpdatedAt = deployment.UpdatedAt,
-        LaunchType = deployment.LaunchType,
+        LaunchType = deployment.CapacityProviderStrategy.Count > 0 ? null : deployment.LaunchType,
+        CapacityProviderStrategy = deployment.CapacityProviderStrategy.Count > 0 ? CapacityProviderStrategies.ToWire(deployment.CapacityProviderStrategy) : null,
+        PlatformVersion = deployment.LaunchType == FargateCapacity.LaunchType ? FargateLatest : null,
+        PlatformFamily = deployment.LaunchType == FargateCapacity.LaunchType ? FargateCapacity.PlatformFamily : null,
         RolloutState = deployment.RolloutState,
         RolloutStateReason = deployment.RolloutStateReason,
         NetworkConfiguration = AwsvpcNetworks.ToWire(deployment.NetworkConfiguration),

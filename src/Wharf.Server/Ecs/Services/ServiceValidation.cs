@@ -73,13 +73,25 @@ internal static class ServiceValidation
         }
     }
 
-    public static void LaunchType(string? launchType, IReadOnlyList<Wire.CapacityProviderStrategyItem>? providers)
+    /// <summary>
+    /// The service's launch type: FARGATE when its tasks go by a capacity provider strategy (Wharf's
+    /// providers are FARGATE and FARGATE_SPOT), else the one asked for, EC2 by default. A DAEMON
+    /// service runs on the cluster's own instances; MANAGED_INSTANCES capacity does not exist here.
+    /// </summary>
+    public static string LaunchType(string? launchType, IReadOnlyList<Core.Model.CapacityProviderStrategyRecord> providers, Scheduling.Model.SchedulingStrategy strategy)
     {
-        var chosen = LaunchValidation.LaunchType(launchType, providers);
-        if (chosen is "FARGATE" or "MANAGED_INSTANCES")
+        var chosen = providers.Count > 0 ? Core.Model.FargateCapacity.LaunchType : LaunchValidation.LaunchType(launchType, null);
+        if (chosen == "MANAGED_INSTANCES")
         {
             throw TaskErrors.NoCapacityFor(chosen);
         }
+
+        if (chosen == Core.Model.FargateCapacity.LaunchType && strategy == Scheduling.Model.SchedulingStrategy.Daemon)
+        {
+            throw EcsErrors.InvalidParameter("The DAEMON scheduling strategy is not supported with the FARGATE launch type or capacity providers.");
+        }
+
+        return chosen;
     }
 
     public static int? GracePeriod(int? seconds) => seconds switch

@@ -26,19 +26,14 @@ internal sealed class UpdateServiceHandler(
     public async ValueTask<UpdateServiceResponse> HandleAsync(UpdateServiceRequest input, OperationContext context, CancellationToken cancellationToken)
     {
         ServiceValidation.Controller(input.DeploymentController);
-        if (input.CapacityProviderStrategy is { Count: > 0 })
-        {
-            ServiceValidation.LaunchType(null, input.CapacityProviderStrategy);
-        }
-
         var grace = ServiceValidation.GracePeriod(input.HealthCheckGracePeriodSeconds);
         var propagate = ServiceValidation.PropagateTags(input.PropagateTags);
         var rebalancing = ServiceValidation.Rebalancing(input.AvailabilityZoneRebalancing, null);
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
         var arn = services.ArnOf(input.Service, cluster);
-        var blueprint = input.TaskDefinition is null
-            ? null
-            : await definitions.ResolveAsync(input.TaskDefinition, cancellationToken);
+        var givenProviders = input.CapacityProviderStrategy is { Count: > 0 } given
+            ? CapacityProviderStrategies.Resolve(cluster, null, given)
+            : null;
 
         var updated = await state.RetryAsync(
             async ct =>
@@ -49,9 +44,13 @@ internal sealed class UpdateServiceHandler(
                 var desired = input.DesiredCount is null ? service.DesiredCount : ServiceValidation.DesiredCount(input.DesiredCount, strategy);
                 var (minimum, maximum) = ServiceValidation.Percents(
                     input.DeploymentConfiguration, strategy, service.MinimumHealthyPercent, service.MaximumPercent);
+                var providers = givenProviders ?? service.CapacityProviderStrategy;
+                var launchType = ServiceValidation.LaunchType(service.LaunchType, providers, strategy);
+                var blueprint = input.TaskDefinition is null ? null : await definitions.ResolveAsync(input.TaskDefinition, launchType, ct);
                 var definitionArn = blueprint?.Record.Arn ?? service.TaskDefinitionArn;
-                var definition = blueprint ?? await definitions.ResolveAsync(definitionArn, ct);
-                var network = await NetworkAsync(input.NetworkConfiguration, definition, service, ct);
+                var definition = blueprint ?? await definitions.ResolveAsync(definitionArn, launchType, ct);
+                var network = await NetworkAsync(input.NetworkConfiguration, definition, service, launchType, ct);
+                var providersChanged = !providers.SequenceEqual(service.CapacityProviderStrategy);
                 var definitionConstraints = definition.Constraints.Count;
                 // A new task definition must still hold the containers and ports the kept attachments name.
                 var loadBalancers = input.LoadBalancers is null && blueprint is null
@@ -97,10 +96,12 @@ internal sealed class UpdateServiceHandler(
                     EnableEcsManagedTags = input.EnableECSManagedTags ?? service.EnableEcsManagedTags,
                     EnableExecuteCommand = input.EnableExecuteCommand ?? service.EnableExecuteCommand,
                     TaskDefinitionArn = definitionArn,
+                    LaunchType = launchType,
+                    CapacityProviderStrategy = providers,
                     UpdatedAt = now,
                 };
 
-                var redeploy = input.ForceNewDeployment == true || placementChanged || attachmentsChanged
+                var redeploy = input.ForceNewDeployment == true || placementChanged || attachmentsChanged || providersChanged
                     || definitionArn != service.TaskDefinitionArn
                     || !AwsvpcNetworks.SameNetwork(network, service.Primary.NetworkConfiguration);
                 next = redeploy
@@ -108,7 +109,11 @@ internal sealed class UpdateServiceHandler(
                     {
                         Deployments =
                         [
-                            definitions.NewDeployment(definitionArn, desired, now, network),
+                            definitions.NewDeployment(definitionArn, desired, now, network) with
+                            {
+                                LaunchType = launchType,
+                                CapacityProviderStrategy = providers,
+                            },
                             .. service.Deployments.Select(d => d.Status == DeploymentStatuses.Primary
                                 ? d with { Status = DeploymentStatuses.Active, UpdatedAt = now }
                                 : d),
@@ -136,11 +141,11 @@ internal sealed class UpdateServiceHandler(
     /// bridge one needs a configuration given with it).
     /// </summary>
     private async ValueTask<AwsvpcConfigurationRecord?> NetworkAsync(
-        NetworkConfiguration? given, TaskBlueprint definition, ServiceRecord service, CancellationToken cancellationToken)
+        NetworkConfiguration? given, TaskBlueprint definition, ServiceRecord service, string launchType, CancellationToken cancellationToken)
     {
         if (given is not null)
         {
-            return await definitions.NetworkAsync(definition, given, cancellationToken);
+            return await definitions.NetworkAsync(definition, given, launchType, cancellationToken);
         }
 
         if (definition.NetworkMode != AwsvpcNetworks.AwsvpcMode)
@@ -148,6 +153,6 @@ internal sealed class UpdateServiceHandler(
             return null;
         }
 
-        return service.Primary.NetworkConfiguration ?? await definitions.NetworkAsync(definition, null, cancellationToken);
+        return service.Primary.NetworkConfiguration ?? await definitions.NetworkAsync(definition, null, launchType, cancellationToken);
     }
 }

@@ -25,6 +25,9 @@ internal sealed class PreparedLaunch(
 
     public NewTaskOptions Options => options;
 
+    /// <summary>The capacity provider strategy the tasks are split by; empty when they go by launch type.</summary>
+    public IReadOnlyList<CapacityProviderStrategyRecord> CapacityProviderStrategy { get; init; } = [];
+
     /// <summary>The tags every task of the launch gets (request, propagated and ECS-managed).</summary>
     public IReadOnlyList<TagRecord> Tags => tags;
 

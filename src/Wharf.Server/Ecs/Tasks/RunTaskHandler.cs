@@ -47,14 +47,20 @@ internal sealed class RunTaskHandler(
                         : throw TaskErrors.ClientTokenConflict(previous.Value.TaskArns);
                 }
 
-                var result = Placer.Place(request, snapshot.Instances, random);
-                if (result.NoContainerInstances)
+                var fargate = launch.Options.LaunchType == FargateCapacity.LaunchType;
+                var result = Placer.Place(request, snapshot.InstancesFor(launch.Options.LaunchType), random);
+                if (result.NoContainerInstances && !fargate)
                 {
                     throw TaskErrors.NoContainerInstances();
                 }
 
-                var tasks = result.Placements.Select(p => launch.NewTask(snapshot.Find(p.ContainerInstanceArn)!, now)).ToList();
-                var failures = result.Failures.Select(f => new Failure { Arn = f.ContainerInstanceArn, Reason = f.Reason }).ToList();
+                var tasks = CapacityProviderSplit.Assign(
+                    launch.CapacityProviderStrategy, [], result.Placements.Select(p => launch.NewTask(snapshot.Find(p.ContainerInstanceArn)!, now)).ToList());
+
+                // Fargate's hosts are not the user's to see: a task it cannot take fails for capacity.
+                var failures = fargate
+                    ? Enumerable.Repeat(new Failure { Reason = TaskErrors.FargateCapacityUnavailable }, count - tasks.Count).ToList()
+                    : result.Failures.Select(f => new Failure { Arn = f.ContainerInstanceArn, Reason = f.Reason }).ToList();
                 var wire = tasks
                     .Select(t => TaskMapper.ToWire(t, snapshot.Records[t.ContainerInstanceArn!].Value, launch.WireTags()))
                     .ToList();

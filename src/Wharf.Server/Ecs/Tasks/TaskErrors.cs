@@ -22,11 +22,14 @@ internal static class TaskErrors
     public static AwsServiceException LaunchTypeNotSupportedByDefinition(string launchType) =>
         EcsErrors.InvalidParameter($"Task definition does not support launch_type {launchType}.");
 
-    /// <summary>FARGATE (or MANAGED_INSTANCES) for a definition that allows it: there is no such capacity here.</summary>
-    public static AwsServiceException NoCapacityFor(string launchType) =>
+    /// <summary>MANAGED_INSTANCES, or a capacity provider other than Fargate's: there is no such capacity here.</summary>
+    public static AwsServiceException NoCapacityFor(string capacity) =>
         new("UnsupportedFeatureException",
-            $"The specified task isn't supported in this Region: this cluster has no {launchType} capacity. "
-            + "Run it with the EC2 or EXTERNAL launch type on the cluster's container instances.");
+            $"The specified task isn't supported in this Region: this endpoint has no {capacity} capacity. "
+            + "Wharf provides FARGATE and FARGATE_SPOT capacity and runs EC2 and EXTERNAL tasks on the cluster's container instances.");
+
+    /// <summary>The reason RunTask gives for a FARGATE task no Fargate capacity can take, as Fargate words it.</summary>
+    public const string FargateCapacityUnavailable = "Capacity is unavailable at this time. Please try again later or in a different availability zone";
 
     public static AwsServiceException ServiceNotFound() => new("ServiceNotFoundException", "Service not found.");
 }

@@ -23,7 +23,7 @@ internal sealed class TaskLauncher(
 
     public async ValueTask<PreparedLaunch> PrepareAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
-        var launchType = LaunchValidation.LaunchType(request.LaunchType, request.CapacityProviderStrategy);
+        var askedLaunchType = LaunchValidation.LaunchType(request.LaunchType, request.CapacityProviderStrategy);
         var startedBy = LaunchValidation.StartedBy(request.StartedBy, request.StartedByLimit);
         var propagate = LaunchValidation.PropagateFromDefinition(request.PropagateTags);
         ResourceTags.Validate(request.Tags);
@@ -36,7 +36,8 @@ internal sealed class TaskLauncher(
         }
 
         var blueprint = TaskBlueprint.Create(record, request.Overrides);
-        CheckCapacityProviders(cluster, request.CapacityProviderStrategy);
+        var strategy = CapacityProviderStrategies.Resolve(cluster, request.LaunchType, request.CapacityProviderStrategy);
+        var launchType = strategy.Count > 0 ? FargateCapacity.LaunchType : askedLaunchType;
         CheckLaunchType(blueprint.Definition, launchType, request.NetworkConfiguration);
         var network = await ResolveNetworkAsync(blueprint, launchType, request.NetworkConfiguration, cancellationToken);
         OverrideValidation.Validate(blueprint.Definition, request.Overrides);
@@ -48,32 +49,13 @@ internal sealed class TaskLauncher(
             Network = network is null ? null : networks.ForTasks(network),
         };
         var tags = await ComposeTagsAsync(request, cluster, record, propagate, cancellationToken);
-        return new PreparedLaunch(arns, ids, cluster, blueprint, options, tags);
-    }
-
-    /// <summary>A strategy may only name providers associated with the cluster (ECS's wording).</summary>
-    private static void CheckCapacityProviders(ClusterRecord cluster, IReadOnlyList<CapacityProviderStrategyItem>? strategy)
-    {
-        foreach (var item in strategy ?? [])
-        {
-            if (item.CapacityProvider is null || !cluster.CapacityProviders.Contains(item.CapacityProvider, StringComparer.Ordinal))
-            {
-                throw EcsErrors.InvalidParameter(
-                    "The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. "
-                    + "Associate the capacity provider with the cluster or specify a valid capacity provider and try again.");
-            }
-
-            if (item.CapacityProvider is "FARGATE" or "FARGATE_SPOT")
-            {
-                throw TaskErrors.NoCapacityFor(item.CapacityProvider);
-            }
-        }
+        return new PreparedLaunch(arns, ids, cluster, blueprint, options, tags) { CapacityProviderStrategy = strategy };
     }
 
     /// <summary>
-    /// EC2 and EXTERNAL run on the cluster's container instances. FARGATE (and MANAGED_INSTANCES)
-    /// need capacity Wharf does not have: refused as ECS refuses a definition that does not allow
-    /// the launch type, or, when it does, as a feature this endpoint lacks.
+    /// EC2 and EXTERNAL run on the cluster's container instances, FARGATE on Wharf's Fargate capacity:
+    /// the definition must allow the launch type, and a FARGATE task needs its network configuration.
+    /// MANAGED_INSTANCES needs capacity Wharf does not have: refused as a feature this endpoint lacks.
     /// </summary>
     private static void CheckLaunchType(TaskDefinition definition, string launchType, NetworkConfiguration? network)
     {
@@ -83,13 +65,14 @@ internal sealed class TaskLauncher(
             throw TaskErrors.LaunchTypeNotSupportedByDefinition(launchType);
         }
 
-        if (launchType is "FARGATE" or "MANAGED_INSTANCES")
+        if (launchType is FargateCapacity.LaunchType or "MANAGED_INSTANCES"
+            && definition.NetworkMode == "awsvpc" && network?.AwsvpcConfiguration is null)
         {
-            if (definition.NetworkMode == "awsvpc" && network?.AwsvpcConfiguration is null)
-            {
-                throw EcsErrors.InvalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-            }
+            throw EcsErrors.InvalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        }
 
+        if (launchType == "MANAGED_INSTANCES")
+        {
             throw TaskErrors.NoCapacityFor(launchType);
         }
     }
@@ -106,7 +89,7 @@ internal sealed class TaskLauncher(
             throw EcsErrors.InvalidParameter("The awsvpc network mode is not supported for the EXTERNAL launch type: use bridge, host or none.");
         }
 
-        return await networks.ResolveAsync(blueprint.NetworkMode, network, cancellationToken);
+        return await networks.ResolveAsync(blueprint.NetworkMode, network, launchType, cancellationToken);
     }
 
     /// <summary>

@@ -26,7 +26,8 @@ internal static class TaskMapper
         TaskArn = task.Arn,
         ClusterArn = task.ClusterArn,
         TaskDefinitionArn = task.TaskDefinitionArn,
-        ContainerInstanceArn = task.ContainerInstanceArn,
+        // A Fargate task's host is Wharf's, not a container instance of the cluster: ECS shows none.
+        ContainerInstanceArn = IsFargate(task) ? null : task.ContainerInstanceArn,
         Overrides = WireJson.FromNode<TaskOverride>(task.Overrides) ?? new TaskOverride { ContainerOverrides = [], InferenceAcceleratorOverrides = [] },
         LastStatus = task.LastStatus,
         DesiredStatus = task.DesiredStatus,
@@ -49,7 +50,10 @@ internal static class TaskMapper
         Group = task.Group,
         LaunchType = task.LaunchType,
         AvailabilityZone = task.AvailabilityZone ?? Attribute(instance, AvailabilityZoneAttribute),
-        CapacityProviderName = instance?.CapacityProviderName,
+        CapacityProviderName = IsFargate(task) ? task.CapacityProviderName : instance?.CapacityProviderName,
+        PlatformVersion = IsFargate(task) ? FargateCapacity.PlatformVersion : null,
+        PlatformFamily = IsFargate(task) ? FargateCapacity.PlatformFamily : null,
+        EphemeralStorage = IsFargate(task) ? new EphemeralStorage { SizeInGiB = FargateEphemeralStorageGiB } : null,
         Attributes = Attribute(instance, CpuArchitectureAttribute) is { } architecture
             ? [new Protocol.Generated.Ecs.Attribute { Name = CpuArchitectureAttribute, Value = architecture }]
             : null,
@@ -58,6 +62,11 @@ internal static class TaskMapper
         Attachments = task.NetworkInterface is { } eni ? [ToWire(task, eni)] : [],
         Tags = tags,
     };
+
+    /// <summary>The ephemeral storage Fargate gives a task by default (platform version 1.4.0).</summary>
+    public const int FargateEphemeralStorageGiB = 20;
+
+    private static bool IsFargate(TaskRecord task) => task.LaunchType == FargateCapacity.LaunchType;
 
     /// <summary>
     /// The ENI attachment as ECS shows it: the subnet and interface from placement, the MAC,

@@ -117,27 +117,6 @@ public sealed partial class RunTaskHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_FargateDefinition_UnsupportedFeature()
-    {
-        await bed.ClusterAsync();
-        await bed.DefinitionAsync(configure: d =>
-        {
-            d.Compatibilities = ["EC2", "FARGATE"];
-            d.NetworkMode = "awsvpc";
-        });
-        await bed.InstanceAsync();
-
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => bed.RunAsync(new RunTaskRequest
-        {
-            TaskDefinition = "web",
-            LaunchType = "FARGATE",
-            NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = ["subnet-1"] } },
-        }));
-
-        Assert.Equal("UnsupportedFeatureException", error.Code);
-    }
-
-    [Fact]
     public async Task HandleAsync_External_RunsOnInstancesWithThatLaunchType()
     {
         await SetUpAsync();

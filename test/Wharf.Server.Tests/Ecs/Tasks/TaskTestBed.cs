@@ -34,7 +34,7 @@ internal sealed class TaskTestBed
         var clusters = new ClusterResolver(State, Parser);
         var definitions = new TaskDefinitionResolver(State, Parser);
         var tags = new ResourceTags(State);
-        Snapshots = new ClusterSnapshotBuilder(State, Agents);
+        Snapshots = new ClusterSnapshotBuilder(State, Agents, new Wharf.Server.State.ResourceNames(new WharfServerOptions { DataDirectory = "/nonexistent" }));
         Committer = new PlacementCommitter(State, Snapshots);
         Network = new Wharf.Server.Ec2.DefaultNetwork(State, new WharfServerOptions { DataDirectory = "/nonexistent" });
         Networks = new AwsvpcNetworks(Network);
