@@ -32,6 +32,11 @@ public static class ServiceEventMessages
             : $"{head} {Troubleshooting}";
     }
 
+    /// <summary>The event for FARGATE tasks the Fargate capacity cannot take (its hosts are not the user's to name).</summary>
+    public static string UnableToPlaceOnFargate(string serviceName) =>
+        $"service {serviceName} was unable to place a task. Reason: Capacity is unavailable at this time. " +
+        "Please try again later or in a different availability zone.";
+
     /// <summary><c>service X is unable to consistently start tasks successfully.</c> (launch back-off engaged).</summary>
     public static string UnableToConsistentlyStartTasks(string serviceName) =>
         $"service {serviceName} is unable to consistently start tasks successfully.";

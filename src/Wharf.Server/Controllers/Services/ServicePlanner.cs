@@ -118,7 +118,11 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
                 service.Primary.CapacityProviderStrategy, wanted.Select(t => t.Value.CapacityProviderName), placed));
             if (!result.AllPlaced)
             {
-                condition = ServiceEventText.Head(ServiceEventMessages.UnableToPlace(service.Name, result), service.Name);
+                condition = ServiceEventText.Head(
+                    service.Primary.LaunchType == FargateCapacity.LaunchType
+                        ? ServiceEventMessages.UnableToPlaceOnFargate(service.Name)
+                        : ServiceEventMessages.UnableToPlace(service.Name, result),
+                    service.Name);
             }
         }
 
