@@ -46,7 +46,9 @@ internal static class EcsApi
             .Add<UpdateClusterHandler, UpdateClusterRequest, UpdateClusterResponse>(Service, "UpdateCluster")
             .Add<UpdateClusterSettingsHandler, UpdateClusterSettingsRequest, UpdateClusterSettingsResponse>(Service, "UpdateClusterSettings")
             .Add<PutClusterCapacityProvidersHandler, PutClusterCapacityProvidersRequest, PutClusterCapacityProvidersResponse>(
-                Service, "PutClusterCapacityProviders");
+                Service, "PutClusterCapacityProviders")
+            .Add<DescribeCapacityProvidersHandler, DescribeCapacityProvidersRequest, DescribeCapacityProvidersResponse>(
+                Service, "DescribeCapacityProviders");
 
         api.Add<RegisterTaskDefinitionHandler, RegisterTaskDefinitionRequest, RegisterTaskDefinitionResponse>(Service, "RegisterTaskDefinition")
             .Add<DescribeTaskDefinitionHandler, DescribeTaskDefinitionRequest, DescribeTaskDefinitionResponse>(Service, "DescribeTaskDefinition")
