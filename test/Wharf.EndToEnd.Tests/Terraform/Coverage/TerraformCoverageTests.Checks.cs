@@ -27,6 +27,7 @@ public sealed partial class TerraformCoverageTests
         await AssertServiceAsync(name);
         await AssertTrafficAsync(listenerPort);
         await AssertNetworkAndSecretsAsync(name, listenerPort);
+        await AssertFargateAsync(name, spotWeight: 1);
 
         var extra = (await wharf.Aws.EcsOkAsync("describe-clusters", "--clusters", $"{name}-extra"))["clusters"]![0]!;
         Assert.Equal(["FARGATE", "FARGATE_SPOT"], extra["capacityProviders"]!.AsArray().Select(Text).Order(StringComparer.Ordinal));
@@ -87,6 +88,36 @@ public sealed partial class TerraformCoverageTests
         var nofile = web["HostConfig"]!["Ulimits"]!.AsArray().Single(u => Text(u!["Name"]) == "nofile")!;
         Assert.Equal([1024, 2048], new[] { (int)nofile["Soft"]!, (int)nofile["Hard"]! });
         Assert.Contains(web["Mounts"]!.AsArray(), m => Text(m!["Destination"]) == "/cache");
+    }
+
+    /// <summary>
+    /// The Fargate service on the extra cluster, which has no container instance: its tasks come
+    /// from its capacity provider strategy (each names its provider, FARGATE's base of 1 first),
+    /// and the service shows the strategy instead of a launch type.
+    /// </summary>
+    private async Task AssertFargateAsync(string name, int spotWeight)
+    {
+        var cluster = $"{name}-extra";
+        var service = await Poll.UntilAsync("the Fargate service's two tasks to run", async () =>
+                (await wharf.Aws.EcsOkAsync("describe-services", "--cluster", cluster, "--services", $"{name}-fargate"))["services"]![0]!,
+            s => (int)s["runningCount"]! == 2 && s["deployments"]!.AsArray().Count == 1, Settle, s => s.ToJsonString());
+        Assert.Null(service["launchType"]);
+        Assert.Equal(["FARGATE 1 1", $"FARGATE_SPOT 0 {spotWeight}"], service["capacityProviderStrategy"]!.AsArray()
+            .Select(s => $"{Text(s!["capacityProvider"])} {(int?)s["base"] ?? 0} {(int)s["weight"]!}").Order(StringComparer.Ordinal));
+        Assert.Equal("ENABLED", Text(service["networkConfiguration"]!["awsvpcConfiguration"]!["assignPublicIp"]));
+
+        var arns = Arns(await wharf.Aws.EcsOkAsync("list-tasks", "--cluster", cluster, "--service-name", $"{name}-fargate", "--desired-status", "RUNNING"));
+        var tasks = (await wharf.Aws.EcsOkAsync(["describe-tasks", "--cluster", cluster, "--tasks", .. arns]))["tasks"]!.AsArray();
+        Assert.Equal(2, tasks.Count);
+        Assert.All(tasks, t =>
+        {
+            Assert.Equal("RUNNING", Text(t!["lastStatus"]));
+            Assert.Equal("FARGATE", Text(t["launchType"]));
+            Assert.Null(t["containerInstanceArn"]);
+            Assert.Contains(Text(t["capacityProviderName"]), (string[])["FARGATE", "FARGATE_SPOT"]);
+        });
+        Assert.Contains(tasks, t => Text(t!["capacityProviderName"]) == "FARGATE");
+        Assert.Empty((await wharf.Aws.EcsOkAsync("list-container-instances", "--cluster", cluster))["containerInstanceArns"]!.AsArray());
     }
 
     private static async Task AssertTrafficAsync(int listenerPort)

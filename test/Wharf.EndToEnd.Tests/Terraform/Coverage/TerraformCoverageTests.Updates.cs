@@ -24,6 +24,7 @@ public sealed partial class TerraformCoverageTests
         Assert.Equal((2, 60), ((int)strategy["FARGATE"]["base"]!, (int)strategy["FARGATE"]["weight"]!));
         Assert.Equal(40, (int)strategy["FARGATE_SPOT"]["weight"]!);
         Assert.Contains(await DefaultClusterTagsAsync(), t => Text(t!["key"]) == $"{name}-owner" && Text(t["value"]) == $"{name}-2");
+        await AssertFargateAsync(name, spotWeight: 3);
 
         await AssertLoadBalancingUpdatedAsync(name, listenerPort);
         await AssertDiscoveryUpdatedAsync(name);

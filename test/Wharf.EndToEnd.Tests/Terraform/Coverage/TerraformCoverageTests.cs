@@ -10,7 +10,8 @@ namespace Wharf.EndToEnd.Tests.Terraform.Coverage;
 /// <c>*.tf</c>), for the parts of issue 8's scope the example stack leaves out: capacity
 /// providers, <c>aws_ecs_tag</c>, a task definition with many container fields, an awsvpc one run by
 /// a service with network_configuration behind an ip target group, one with secrets and registry
-/// credentials (registered, not run), a service with
+/// credentials (registered, not run), a Fargate one run by a service on the capacity provider
+/// cluster through a FARGATE / FARGATE_SPOT strategy (no container instance there), a service with
 /// placement, circuit breaker, tag propagation and triggers in the cluster <c>wharf up</c>'s agent
 /// joins, a target group attachment, listener rules with every condition and the fixed-response,
 /// redirect and weighted forward actions, a Cloud Map instance, step scaling driven by an alarm,
@@ -33,6 +34,7 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
     private static readonly string[] UpdatedInPlace =
     [
         "aws_ecs_cluster.extra", "aws_ecs_cluster_capacity_providers.extra", "aws_ecs_tag.default_owner", "aws_ecs_service.app",
+        "aws_ecs_service.fargate",
         "aws_cloudwatch_log_group.app", "aws_lb.this", "aws_lb_target_group.blue", "aws_lb_target_group.green", "aws_lb_listener.http",
         "aws_lb_listener_rule.weighted", "aws_lb_listener_rule.redirect", "aws_lb_listener_rule.fixed",
         "aws_service_discovery_service.db", "aws_service_discovery_instance.db", "aws_appautoscaling_target.app",
@@ -65,7 +67,7 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
             Assert.Contains("Priority '10' is currently in use", refused.StdErr, StringComparison.Ordinal);
             var created = await ManagedAsync(tf);
             Assert.DoesNotContain(created, r => r.Address == "aws_lb_listener_rule.clash");
-            Assert.Equal(27, created.Count);
+            Assert.Equal(29, created.Count);
 
             tf.Write("clash.tf", ClashRule(priority: 5));
             var corrected = await tf.MustAsync("apply", "-auto-approve", "-input=false", "-no-color");
@@ -127,7 +129,8 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
     /// Removes every importable resource from the state and imports it back by the id the
     /// provider documents for its type. The service's plan then updates only what DescribeServices
     /// cannot tell (<c>triggers</c>, <c>force_new_deployment</c>, <c>wait_for_steady_state</c>,
-    /// and the task definition as an ARN where import reads family:revision), the same on AWS;
+    /// and the task definition as an ARN where import reads family:revision), the same on AWS, for
+    /// each of the three services;
     /// the apply after the import settles that, the next one writes back the plain forward action of
     /// the /vpc rule that import reads in its long form, and nothing else may change.
     /// </summary>
@@ -147,7 +150,7 @@ public sealed partial class TerraformCoverageTests(TerraformFixture wharf, ITest
         Assert.Contains($"Resources: {managed.Count} imported, 0 added", imported.StdOut, StringComparison.Ordinal);
         Assert.Contains(", 0 destroyed", imported.StdOut, StringComparison.Ordinal);
         var modified = imported.StdOut.Split('\n').Where(l => l.Contains("Modifications complete", StringComparison.Ordinal)).ToList();
-        Assert.All(modified, l => Assert.Matches("^aws_ecs_service\\.(app|vpc):", l));
+        Assert.All(modified, l => Assert.Matches("^aws_ecs_service\\.(app|vpc|fargate):", l));
 
         // The /vpc rule's plain forward action comes back from import in its long form (the provider
         // does so against AWS too, hashicorp/terraform-provider-aws#37211): the next apply's no-op
