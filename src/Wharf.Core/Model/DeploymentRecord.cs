@@ -17,6 +17,8 @@ public sealed record DeploymentRecord
     public string LaunchType { get; init; } = "EC2";
     /// <summary>The capacity provider strategy the tasks are split by (empty when a launch type was given).</summary>
     public IReadOnlyList<CapacityProviderStrategyRecord> CapacityProviderStrategy { get; init; } = [];
+    /// <summary>The Fargate platform version asked for (<c>LATEST</c> when none was); null for the other launch types.</summary>
+    public string? PlatformVersion { get; init; }
     /// <summary>IN_PROGRESS, COMPLETED or FAILED.</summary>
     public string RolloutState { get; init; } = "IN_PROGRESS";
     public string? RolloutStateReason { get; init; }

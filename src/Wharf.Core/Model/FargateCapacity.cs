@@ -21,6 +21,15 @@ public static class FargateCapacity
 
     public const string PlatformFamily = "Linux";
 
+    /// <summary>What a service shows when it names no platform version.</summary>
+    public const string Latest = "LATEST";
+
+    /// <summary>The Linux platform versions Fargate offers (<c>LATEST</c> is 1.4.0).</summary>
+    public static readonly IReadOnlyList<string> PlatformVersions = [Latest, PlatformVersion, "1.3.0"];
+
+    /// <summary>The version a task runs on when <paramref name="asked"/> was asked for (none or LATEST: the current one).</summary>
+    public static string Resolve(string? asked) => asked is null or Latest ? PlatformVersion : asked;
+
     /// <summary>Whether <paramref name="provider"/> is one of the two Fargate capacity providers.</summary>
     public static bool IsProvider(string? provider) => provider is Fargate or FargateSpot;
 }

@@ -24,6 +24,8 @@ public sealed record ServiceRecord
     public string LaunchType { get; init; } = "EC2";
     /// <summary>The capacity provider strategy the tasks are split by (empty when a launch type was given).</summary>
     public IReadOnlyList<CapacityProviderStrategyRecord> CapacityProviderStrategy { get; init; } = [];
+    /// <summary>The Fargate platform version asked for (<c>LATEST</c> when none was); null for the other launch types.</summary>
+    public string? PlatformVersion { get; init; }
     /// <summary>The PRIMARY deployment's task definition ARN.</summary>
     public required string TaskDefinitionArn { get; init; }
     public required int MinimumHealthyPercent { get; init; }

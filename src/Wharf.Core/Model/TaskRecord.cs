@@ -21,6 +21,8 @@ public sealed record TaskRecord
     public string LaunchType { get; init; } = "EC2";
     /// <summary>FARGATE or FARGATE_SPOT for a task started through a capacity provider strategy; null otherwise.</summary>
     public string? CapacityProviderName { get; init; }
+    /// <summary>The Fargate platform version the task runs on (1.4.0 or 1.3.0); null for the other launch types.</summary>
+    public string? PlatformVersion { get; init; }
     public string? StartedBy { get; init; }
     public string? Group { get; init; }
     public string? AvailabilityZone { get; init; }

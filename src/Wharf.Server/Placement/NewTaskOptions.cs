@@ -11,6 +11,9 @@ internal sealed record NewTaskOptions(string Group, string? StartedBy, string La
     /// <summary>FARGATE or FARGATE_SPOT when the task comes from a capacity provider strategy.</summary>
     public string? CapacityProviderName { get; init; }
 
+    /// <summary>The Fargate platform version the task runs on (null for the other launch types).</summary>
+    public string? PlatformVersion { get; init; }
+
     /// <summary>The service that owns the task, for service tasks.</summary>
     public string? ServiceArn { get; init; }
 

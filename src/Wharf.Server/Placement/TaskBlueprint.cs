@@ -169,6 +169,7 @@ internal sealed class TaskBlueprint
             DesiredStatus = TaskStatuses.Running,
             LaunchType = options.LaunchType,
             CapacityProviderName = options.CapacityProviderName,
+            PlatformVersion = options.PlatformVersion,
             StartedBy = options.StartedBy,
             Group = options.Group,
             AvailabilityZone = instance.Attributes.TryGetValue("ecs.availability-zone", out var zone) ? zone : null,

@@ -122,4 +122,33 @@ public sealed class ServiceFargateTests
 
         Assert.All(await bed.LiveTasksAsync(), t => Assert.NotEqual(pool.Arn, t.ContainerInstanceArn));
     }
+
+    [Fact]
+    public async Task PlatformVersion_KeptAsAsked_UpdateStartsADeployment()
+    {
+        await SetUpAsync();
+        var created = await bed.CreateAsync(new CreateServiceRequest
+        {
+            ServiceName = "web",
+            TaskDefinition = "web:1",
+            DesiredCount = 1,
+            LaunchType = "FARGATE",
+            PlatformVersion = "1.3.0",
+            NetworkConfiguration = new NetworkConfiguration
+            {
+                AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [DefaultNetwork.SubnetId("us-east-1a")] },
+            },
+        });
+        await bed.SettleAsync();
+
+        Assert.Equal("1.3.0", created.PlatformVersion);
+        Assert.Equal("1.3.0", Assert.Single(await bed.LiveTasksAsync()).PlatformVersion);
+
+        var updated = await bed.UpdateAsync(new UpdateServiceRequest { Service = "web", PlatformVersion = "LATEST" });
+
+        Assert.Equal("LATEST", updated.PlatformVersion);
+        Assert.Equal(2, updated.Deployments!.Count);
+        Assert.Equal("LATEST", updated.Deployments[0].PlatformVersion);
+    }
 }
+

@@ -97,6 +97,7 @@ internal sealed partial class ServicePlanner
             {
                 LaunchType = previous.LaunchType,
                 CapacityProviderStrategy = previous.CapacityProviderStrategy,
+                PlatformVersion = previous.PlatformVersion,
             };
         events.Add(ServiceEventText.RollingBack(service.Name, previous.Id));
         return service with

@@ -191,6 +191,7 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
             DeploymentId = service.Primary.Id,
             EnableExecuteCommand = service.EnableExecuteCommand,
             Network = service.Primary.NetworkConfiguration is { } network ? networks.ForTasks(network) : null,
+            PlatformVersion = service.Primary.LaunchType == FargateCapacity.LaunchType ? FargateCapacity.Resolve(service.Primary.PlatformVersion) : null,
         };
 
     private static IReadOnlyList<Scheduling.Model.PlacementConstraint> Constraints(ServiceRecord service) =>

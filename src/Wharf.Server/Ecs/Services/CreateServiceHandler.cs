@@ -40,6 +40,7 @@ internal sealed class CreateServiceHandler(
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
         var providers = CapacityProviderStrategies.Resolve(cluster, input.LaunchType, input.CapacityProviderStrategy);
         var launchType = ServiceValidation.LaunchType(input.LaunchType, providers, strategy);
+        var platformVersion = LaunchValidation.PlatformVersion(input.PlatformVersion, launchType);
         var blueprint = await definitions.ResolveAsync(input.TaskDefinition, launchType, cancellationToken);
         var network = await definitions.NetworkAsync(blueprint, input.NetworkConfiguration, launchType, cancellationToken);
         ServiceValidation.Constraints(input.PlacementConstraints, blueprint.Constraints.Count);
@@ -84,10 +85,12 @@ internal sealed class CreateServiceHandler(
                     EnableExecuteCommand = input.EnableExecuteCommand ?? false,
                     LaunchType = launchType,
                     CapacityProviderStrategy = providers,
+                    PlatformVersion = platformVersion,
                     Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now, network) with
                     {
                         LaunchType = launchType,
                         CapacityProviderStrategy = providers,
+                        PlatformVersion = platformVersion,
                     }],
                     CreatedAt = now,
                     CreatedBy = $"arn:aws:iam::{arns.Account.AccountId}:root",

@@ -23,7 +23,7 @@ internal static class ServiceMapper
             // A service that goes by a capacity provider strategy shows the strategy, not a launch type.
             LaunchType = record.CapacityProviderStrategy.Count > 0 ? null : record.LaunchType,
             CapacityProviderStrategy = record.CapacityProviderStrategy.Count > 0 ? CapacityProviderStrategies.ToWire(record.CapacityProviderStrategy) : null,
-            PlatformVersion = record.LaunchType == FargateCapacity.LaunchType ? FargateLatest : null,
+            PlatformVersion = record.LaunchType == FargateCapacity.LaunchType ? record.PlatformVersion ?? FargateCapacity.Latest : null,
             PlatformFamily = record.LaunchType == FargateCapacity.LaunchType ? FargateCapacity.PlatformFamily : null,
             TaskDefinition = record.TaskDefinitionArn,
             DeploymentConfiguration = new DeploymentConfiguration
@@ -62,9 +62,6 @@ internal static class ServiceMapper
         registries.Select(r => new ServiceRegistry { RegistryArn = r.RegistryArn, ContainerName = r.ContainerName, ContainerPort = r.ContainerPort, Port = r.Port })
             .ToList();
 
-    /// <summary>The platform version a Fargate service asks for when it names none.</summary>
-    public const string FargateLatest = "LATEST";
-
     public static Deployment ToWire(DeploymentRecord deployment) => new()
     {
         Id = deployment.Id,
@@ -78,7 +75,7 @@ internal static class ServiceMapper
         UpdatedAt = deployment.UpdatedAt,
         LaunchType = deployment.CapacityProviderStrategy.Count > 0 ? null : deployment.LaunchType,
         CapacityProviderStrategy = deployment.CapacityProviderStrategy.Count > 0 ? CapacityProviderStrategies.ToWire(deployment.CapacityProviderStrategy) : null,
-        PlatformVersion = deployment.LaunchType == FargateCapacity.LaunchType ? FargateLatest : null,
+        PlatformVersion = deployment.LaunchType == FargateCapacity.LaunchType ? deployment.PlatformVersion ?? FargateCapacity.Latest : null,
         PlatformFamily = deployment.LaunchType == FargateCapacity.LaunchType ? FargateCapacity.PlatformFamily : null,
         RolloutState = deployment.RolloutState,
         RolloutStateReason = deployment.RolloutStateReason,

@@ -3,6 +3,7 @@ using Wharf.Core.Model;
 using Wharf.Protocol.Generated.Ecs;
 using Wharf.Server.Api;
 using Wharf.Server.Ecs.Common;
+using Wharf.Server.Ecs.Tasks;
 using Wharf.Server.Placement;
 using Wharf.Server.State;
 
@@ -51,6 +52,9 @@ internal sealed class UpdateServiceHandler(
                 var definition = blueprint ?? await definitions.ResolveAsync(definitionArn, launchType, ct);
                 var network = await NetworkAsync(input.NetworkConfiguration, definition, service, launchType, ct);
                 var providersChanged = !providers.SequenceEqual(service.CapacityProviderStrategy);
+                var platformVersion = input.PlatformVersion is null && launchType == service.LaunchType
+                    ? service.PlatformVersion
+                    : LaunchValidation.PlatformVersion(input.PlatformVersion, launchType);
                 var definitionConstraints = definition.Constraints.Count;
                 // A new task definition must still hold the containers and ports the kept attachments name.
                 var loadBalancers = input.LoadBalancers is null && blueprint is null
@@ -98,10 +102,12 @@ internal sealed class UpdateServiceHandler(
                     TaskDefinitionArn = definitionArn,
                     LaunchType = launchType,
                     CapacityProviderStrategy = providers,
+                    PlatformVersion = platformVersion,
                     UpdatedAt = now,
                 };
 
                 var redeploy = input.ForceNewDeployment == true || placementChanged || attachmentsChanged || providersChanged
+                    || platformVersion != service.PlatformVersion
                     || definitionArn != service.TaskDefinitionArn
                     || !AwsvpcNetworks.SameNetwork(network, service.Primary.NetworkConfiguration);
                 next = redeploy
@@ -113,6 +119,7 @@ internal sealed class UpdateServiceHandler(
                             {
                                 LaunchType = launchType,
                                 CapacityProviderStrategy = providers,
+                                PlatformVersion = platformVersion,
                             },
                             .. service.Deployments.Select(d => d.Status == DeploymentStatuses.Primary
                                 ? d with { Status = DeploymentStatuses.Active, UpdatedAt = now }

@@ -23,6 +23,7 @@ internal sealed record LaunchRequest
     public NetworkConfiguration? NetworkConfiguration { get; init; }
     public string? LaunchType { get; init; }
     public List<CapacityProviderStrategyItem>? CapacityProviderStrategy { get; init; }
+    public string? PlatformVersion { get; init; }
     public int StartedByLimit { get; init; } = RunTaskStartedByLimit;
 
     public static LaunchRequest From(RunTaskRequest request) => new()
@@ -39,6 +40,7 @@ internal sealed record LaunchRequest
         NetworkConfiguration = request.NetworkConfiguration,
         LaunchType = request.LaunchType,
         CapacityProviderStrategy = request.CapacityProviderStrategy,
+        PlatformVersion = request.PlatformVersion,
         StartedByLimit = RunTaskStartedByLimit,
     };
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Wharf.Core.Model;
 using Wharf.Server.Ecs.Common;
 using Wire = Wharf.Protocol.Generated.Ecs;
 using SchedulingConstraint = Wharf.Scheduling.Model.PlacementConstraint;
@@ -94,6 +95,28 @@ internal static partial class LaunchValidation
             null => "EC2",
             _ when LaunchTypes.Contains(launchType, StringComparer.Ordinal) => launchType,
             _ => throw EcsErrors.NotOneOf("launchType", launchType, LaunchTypes),
+        };
+    }
+
+    /// <summary>
+    /// The platform version of a launch or service: only FARGATE takes one ("The platform version
+    /// must be null when specifying an EC2 launch type."), and only one Fargate offers; LATEST when
+    /// none was given.
+    /// </summary>
+    public static string? PlatformVersion(string? given, string launchType)
+    {
+        if (launchType != FargateCapacity.LaunchType)
+        {
+            return given is null
+                ? null
+                : throw EcsErrors.InvalidParameter($"The platform version must be null when specifying an {launchType} launch type.");
+        }
+
+        return given switch
+        {
+            null => FargateCapacity.Latest,
+            _ when FargateCapacity.PlatformVersions.Contains(given, StringComparer.Ordinal) => given,
+            _ => throw EcsErrors.InvalidParameter($"The specified platform version {given} does not exist."),
         };
     }
 

@@ -39,6 +39,7 @@ internal sealed class TaskLauncher(
         var strategy = CapacityProviderStrategies.Resolve(cluster, request.LaunchType, request.CapacityProviderStrategy);
         var launchType = strategy.Count > 0 ? FargateCapacity.LaunchType : askedLaunchType;
         CheckLaunchType(blueprint.Definition, launchType, request.NetworkConfiguration);
+        var platformVersion = LaunchValidation.PlatformVersion(request.PlatformVersion, launchType);
         var network = await ResolveNetworkAsync(blueprint, launchType, request.NetworkConfiguration, cancellationToken);
         OverrideValidation.Validate(blueprint.Definition, request.Overrides);
         OverrideValidation.Resources(blueprint);
@@ -47,6 +48,7 @@ internal sealed class TaskLauncher(
         {
             EnableExecuteCommand = request.EnableExecuteCommand,
             Network = network is null ? null : networks.ForTasks(network),
+            PlatformVersion = platformVersion is null ? null : FargateCapacity.Resolve(platformVersion),
         };
         var tags = await ComposeTagsAsync(request, cluster, record, propagate, cancellationToken);
         return new PreparedLaunch(arns, ids, cluster, blueprint, options, tags) { CapacityProviderStrategy = strategy };

@@ -51,7 +51,7 @@ internal static class TaskMapper
         LaunchType = task.LaunchType,
         AvailabilityZone = task.AvailabilityZone ?? Attribute(instance, AvailabilityZoneAttribute),
         CapacityProviderName = IsFargate(task) ? task.CapacityProviderName : instance?.CapacityProviderName,
-        PlatformVersion = IsFargate(task) ? FargateCapacity.PlatformVersion : null,
+        PlatformVersion = IsFargate(task) ? task.PlatformVersion ?? FargateCapacity.PlatformVersion : null,
         PlatformFamily = IsFargate(task) ? FargateCapacity.PlatformFamily : null,
         EphemeralStorage = IsFargate(task) ? new EphemeralStorage { SizeInGiB = FargateEphemeralStorageGiB } : null,
         Attributes = Attribute(instance, CpuArchitectureAttribute) is { } architecture

@@ -167,4 +167,37 @@ public sealed partial class RunTaskHandlerTests
         Assert.Equal("UnsupportedFeatureException", error.Code);
         Assert.Empty(await bed.TasksAsync());
     }
+
+    [Theory]
+    [InlineData(null, "1.4.0")]
+    [InlineData("LATEST", "1.4.0")]
+    [InlineData("1.3.0", "1.3.0")]
+    public async Task HandleAsync_FargatePlatformVersion_TaskRunsOnTheOneAsked(string? asked, string expected)
+    {
+        await FargateSetUpAsync();
+
+        var response = await bed.RunAsync(new RunTaskRequest
+        {
+            TaskDefinition = "web", LaunchType = "FARGATE", PlatformVersion = asked, NetworkConfiguration = Vpc(),
+        });
+
+        Assert.Equal(expected, Assert.Single(response.Tasks!).PlatformVersion);
+    }
+
+    [Theory]
+    [InlineData("EC2", "LATEST", "The platform version must be null when specifying an EC2 launch type.")]
+    [InlineData("FARGATE", "9.9.9", "The specified platform version 9.9.9 does not exist.")]
+    public async Task HandleAsync_BadPlatformVersion_RefusedAndNothingStarted(string launchType, string version, string message)
+    {
+        await FargateSetUpAsync();
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => bed.RunAsync(new RunTaskRequest
+        {
+            TaskDefinition = "web", LaunchType = launchType, PlatformVersion = version, NetworkConfiguration = Vpc(),
+        }));
+
+        Assert.Equal("InvalidParameterException", error.Code);
+        Assert.Equal(message, error.Message);
+        Assert.Empty(await bed.TasksAsync());
+    }
 }
