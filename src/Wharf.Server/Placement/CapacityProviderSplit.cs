@@ -5,8 +5,8 @@ namespace Wharf.Server.Placement;
 /// <summary>
 /// Which provider of a capacity provider strategy each new task goes to, as ECS splits tasks: the
 /// provider with a <c>base</c> gets tasks until it runs that many, then every task goes to the
-/// provider furthest below its share by <c>weight</c> of the tasks beyond the bases (the first in
-/// strategy order on a tie). Pure.
+/// provider furthest below its share by <c>weight</c> of the tasks beyond the bases (on a tie the
+/// heavier weight, then the first in strategy order). Pure.
 /// </summary>
 internal static class CapacityProviderSplit
 {
@@ -30,7 +30,9 @@ internal static class CapacityProviderSplit
         {
             var chosen = strategy.FirstOrDefault(s => counts[s.CapacityProvider] < s.Base)
                 ?? strategy.Where(s => s.Weight > 0)
-                    .MinBy(s => (Math.Max(0, counts[s.CapacityProvider] - s.Base) + 1) / (double)s.Weight)
+                    .OrderBy(s => (Math.Max(0, counts[s.CapacityProvider] - s.Base) + 1) / (double)s.Weight)
+                    .ThenByDescending(s => s.Weight)
+                    .FirstOrDefault()
                 ?? strategy[0];
             counts[chosen.CapacityProvider]++;
             result.Add(chosen.CapacityProvider);

@@ -150,5 +150,34 @@ public sealed class ServiceFargateTests
         Assert.Equal(2, updated.Deployments!.Count);
         Assert.Equal("LATEST", updated.Deployments[0].PlatformVersion);
     }
+
+    [Fact]
+    public async Task NewStrategy_SplitsTheNewDeploymentsTasksByItself()
+    {
+        await SetUpAsync("FARGATE", "FARGATE_SPOT");
+        await CreateAsync(4, BaseOneThenEven());
+        await bed.SettleAsync();
+        await bed.AgentsCatchUpAsync();
+
+        var updated = await bed.UpdateAsync(new UpdateServiceRequest
+        {
+            Service = "web",
+            ForceNewDeployment = true,
+            CapacityProviderStrategy =
+            [
+                new() { CapacityProvider = "FARGATE", Base = 1, Weight = 1 },
+                new() { CapacityProvider = "FARGATE_SPOT", Weight = 3 },
+            ],
+        });
+        for (var i = 0; i < 6; i++)
+        {
+            await bed.SettleAsync();
+            await bed.AgentsCatchUpAsync();
+        }
+
+        var primary = updated.Deployments![0].Id;
+        var tasks = (await bed.LiveTasksAsync()).Where(t => t.DeploymentId == primary).ToList();
+        Assert.Equal(["FARGATE", "FARGATE_SPOT", "FARGATE_SPOT", "FARGATE_SPOT"], tasks.Select(t => t.CapacityProviderName).Order());
+    }
 }
 

@@ -114,8 +114,12 @@ internal sealed partial class ServicePlanner(ArnFormatter arns, EcsIdGenerator i
             var placed = result.Placements
                 .Select(p => blueprint.NewTask(arns, ids, input.Cluster, input.Snapshot.Find(p.ContainerInstanceArn)!, options, input.Now))
                 .ToList();
+            // The PRIMARY deployment's strategy splits the PRIMARY deployment's tasks: those of
+            // older deployments, which go as it rolls out, do not count.
             created.AddRange(CapacityProviderSplit.Assign(
-                service.Primary.CapacityProviderStrategy, wanted.Select(t => t.Value.CapacityProviderName), placed));
+                service.Primary.CapacityProviderStrategy,
+                wanted.Where(t => t.Value.DeploymentId == service.Primary.Id).Select(t => t.Value.CapacityProviderName),
+                placed));
             if (!result.AllPlaced)
             {
                 condition = ServiceEventText.Head(
