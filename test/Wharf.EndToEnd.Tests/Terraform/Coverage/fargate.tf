@@ -7,16 +7,7 @@ resource "aws_ecs_task_definition" "fargate" {
   cpu                      = "256"
   memory                   = "512"
 
-  container_definitions = jsonencode([
-    {
-      name      = "web"
-      image     = var.web_image
-      essential = true
-      portMappings = [
-        { containerPort = 80, hostPort = 80, protocol = "tcp" }
-      ]
-    }
-  ])
+  container_definitions = local.awsvpc_web_containers
 }
 
 resource "aws_ecs_service" "fargate" {

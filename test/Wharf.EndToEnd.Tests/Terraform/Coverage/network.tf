@@ -1,3 +1,18 @@
+# The one container of the stack's awsvpc task definitions (EC2 here, FARGATE in fargate.tf): in
+# awsvpc mode the host port is the container port.
+locals {
+  awsvpc_web_containers = jsonencode([
+    {
+      name      = "web"
+      image     = var.web_image
+      essential = true
+      portMappings = [
+        { containerPort = 80, hostPort = 80, protocol = "tcp" }
+      ]
+    }
+  ])
+}
+
 # An awsvpc task definition, as a team's own ECS module writes one for EC2 (ecs.capability.task-eni
 # in requiresAttributes), run by a service with network_configuration behind an ip target group:
 # each task gets its own interface in one of the default subnets.
@@ -8,16 +23,7 @@ resource "aws_ecs_task_definition" "awsvpc" {
   cpu                      = "128"
   memory                   = "128"
 
-  container_definitions = jsonencode([
-    {
-      name      = "web"
-      image     = var.web_image
-      essential = true
-      portMappings = [
-        { containerPort = 80, hostPort = 80, protocol = "tcp" }
-      ]
-    }
-  ])
+  container_definitions = local.awsvpc_web_containers
 }
 
 resource "aws_lb_target_group" "vpc" {
