@@ -31,7 +31,7 @@ internal sealed record HostResources(int CpuUnits, int MemoryMiB, IReadOnlyDicti
     /// <summary>
     /// The capability attributes the ECS agent advertises, limited to what this agent implements:
     /// every Docker remote API version from 1.17 up to the engine's, the logging drivers, health
-    /// checks, container ordering, task-level limits and awsvpc tasks. Task definitions list the ones they need in
+    /// checks, container ordering, task-level limits, awsvpc tasks and awslogs under an execution role. Task definitions list the ones they need in
     /// <c>requiresAttributes</c>, and placement only picks instances that have them.
     /// </summary>
     public static IEnumerable<string> Capabilities(string? dockerApiVersion)
@@ -59,6 +59,8 @@ internal sealed record HostResources(int CpuUnits, int MemoryMiB, IReadOnlyDicti
         yield return "ecs.capability.docker-plugin.local";
         // awsvpc: a pause container per task on the subnet's Docker network.
         yield return "ecs.capability.task-eni";
+        // awslogs with an execution role: the agent ships the logs itself and needs no credentials for it.
+        yield return "ecs.capability.execution-role-awslogs";
     }
 
     /// <summary>ECS's words for the architecture.</summary>

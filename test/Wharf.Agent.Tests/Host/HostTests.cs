@@ -50,6 +50,9 @@ public sealed class HostTests
         Assert.False(resources.Attributes.ContainsKey("com.amazonaws.ecs.capability.docker-remote-api.1.42"));
         Assert.True(resources.Attributes.ContainsKey("ecs.capability.container-health-check"));
         Assert.True(resources.Attributes.ContainsKey("com.amazonaws.ecs.capability.logging-driver.awslogs"));
+        Assert.True(resources.Attributes.ContainsKey("ecs.capability.execution-role-awslogs"));
+        Assert.False(resources.Attributes.ContainsKey("ecs.capability.execution-role-ecr-pull"));
+        Assert.False(resources.Attributes.ContainsKey("com.amazonaws.ecs.capability.task-iam-role"));
     }
 
     [Theory]
