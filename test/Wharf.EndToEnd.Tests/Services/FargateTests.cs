@@ -137,6 +137,58 @@ public sealed class FargateTests(WharfFixture wharf, ITestOutputHelper output)
         await AssertNothingRunsAsync(cluster);
     });
 
+    [Fact]
+    public Task Service_LaunchTypeFargate_BehindIpTargetGroup() => Scenario(async () =>
+    {
+        var cluster = await FargateClusterAsync("fg-lb");
+        var (subnets, network) = await NetworkAsync(assignPublicIp: "DISABLED");
+        await RegisterFargateDefinitionAsync();
+
+        // An ip target group behind a listener, as a Fargate service needs.
+        var vpc = Text((await Ec2Async("describe-vpcs"))["Vpcs"]![0]!["VpcId"]);
+        var lb = Text((await ElbAsync("create-load-balancer", "--name", $"{cluster}-lb"))["LoadBalancers"]![0]!["LoadBalancerArn"]);
+        var group = Text((await ElbAsync("create-target-group", "--name", $"{cluster}-ip", "--protocol", "HTTP", "--port", "80",
+            "--target-type", "ip", "--vpc-id", vpc, "--health-check-path", "/health", "--health-check-interval-seconds", "5",
+            "--health-check-timeout-seconds", "2", "--healthy-threshold-count", "2", "--unhealthy-threshold-count", "2"))["TargetGroups"]![0]!["TargetGroupArn"]);
+        await ElbAsync("modify-target-group-attributes", "--target-group-arn", group, "--attributes", "Key=deregistration_delay.timeout_seconds,Value=5");
+        var port = FreePorts.Tcp();
+        var listener = Text((await ElbAsync("create-listener", "--load-balancer-arn", lb, "--protocol", "HTTP", "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--default-actions", $"Type=forward,TargetGroupArn={group}"))["Listeners"]![0]!["ListenerArn"]);
+
+        var created = (await Aws.EcsOkAsync("create-service", "--cluster", cluster, "--service-name", "web", "--task-definition", "fg-web:1",
+            "--desired-count", "2", "--launch-type", "FARGATE", "--platform-version", "1.4.0", "--network-configuration", network,
+            "--load-balancers", $"targetGroupArn={group},containerName=web,containerPort=80"))["service"]!;
+        Assert.Equal("FARGATE", Text(created["launchType"]));
+        Assert.Equal("1.4.0", Text(created["platformVersion"]));
+        Assert.Null(created["capacityProviderStrategy"]);
+
+        // Each task registers its interface's address as an ip target; the listener reaches both.
+        var arns = await Poll.UntilAsync("2 service tasks", async () => EcsTasks.Arns(await Aws.EcsOkAsync("list-tasks", "--cluster", cluster, "--service-name", "web")),
+            a => a.Count == 2, Timeout, a => string.Join(", ", a));
+        var addresses = (await RunningAsync(cluster, arns)).Select(t => AssertInterface(t!, subnets)).Order(StringComparer.Ordinal).ToList();
+        await Poll.UntilAsync("the task addresses to be the healthy targets",
+            async () => (await ElbAsync("describe-target-health", "--target-group-arn", group))["TargetHealthDescriptions"]!.AsArray()
+                .Select(h => (Id: Text(h!["Target"]!["Id"]), Port: (int)h["Target"]!["Port"]!, State: Text(h["TargetHealth"]!["State"]))).ToList(),
+            ts => ts.Count == 2 && ts.All(t => t.Port == 80 && t.State == "healthy") && ts.Select(t => t.Id).Order(StringComparer.Ordinal).SequenceEqual(addresses),
+            Timeout, ts => string.Join(", ", ts));
+        var hosts = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 6 && hosts.Count < 2; i++)
+        {
+            var page = await Curl.GetAsync($"http://127.0.0.1:{port}/");
+            Assert.Equal(200, page.Status);
+            hosts.Add(Lines(page.Body).Single(l => l.StartsWith("HOSTNAME=", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(2, hosts.Count);
+
+        await Aws.EcsOkAsync("delete-service", "--cluster", cluster, "--service", "web", "--force");
+        await EcsTasks.WaitForStatusAsync(Aws, cluster, arns, "STOPPED");
+        await Poll.UntilAsync("no targets left", async () => (await ElbAsync("describe-target-health", "--target-group-arn", group))["TargetHealthDescriptions"]!.AsArray().Count,
+            n => n == 0, Timeout, n => n.ToString(CultureInfo.InvariantCulture));
+        await ElbAsync("delete-listener", "--listener-arn", listener);
+        await AssertNothingRunsAsync(cluster);
+    });
+
     /// <summary>A new cluster named after <paramref name="prefix"/> with FARGATE and FARGATE_SPOT associated, and no container instance.</summary>
     private async Task<string> FargateClusterAsync(string prefix)
     {
@@ -210,6 +262,8 @@ public sealed class FargateTests(WharfFixture wharf, ITestOutputHelper output)
             .Order(StringComparer.Ordinal)];
 
     private async Task<JsonNode> Ec2Async(params string[] args) => (await Aws.RunAsync(["ec2", .. args])).EnsureSuccess();
+
+    private async Task<JsonNode> ElbAsync(params string[] args) => (await Aws.RunAsync(["elbv2", .. args])).EnsureSuccess();
 
     private static bool InCidr(string address, string cidr)
     {

@@ -338,4 +338,17 @@ public sealed class AttachmentPlannerTests
 
         Assert.Equal(("172.31.0.7", "8080"), (instance.Attributes["AWS_INSTANCE_IPV4"], instance.Attributes["AWS_INSTANCE_PORT"]));
     }
+
+    [Fact]
+    public void Plan_FargateRegistry_NamesNoEc2Instance()
+    {
+        var ec2 = Assert.Single(AttachmentPlanner.Plan(Input(AwsvpcTask(), Service(loadBalancer: false, registry: true), networkMode: "awsvpc")).Register);
+        var fargate = Assert.Single(AttachmentPlanner.Plan(
+            Input(AwsvpcTask() with { LaunchType = "FARGATE" }, Service(loadBalancer: false, registry: true), networkMode: "awsvpc")).Register);
+
+        Assert.True(ec2.Attributes.ContainsKey("EC2_INSTANCE_ID"));
+        Assert.False(fargate.Attributes.ContainsKey("EC2_INSTANCE_ID"));
+        Assert.Equal("172.31.0.7", fargate.Attributes["AWS_INSTANCE_IPV4"]);
+    }
 }
+

@@ -111,7 +111,10 @@ internal sealed partial class AttachmentController(
                     continue;
                 }
 
+                // The cluster's own instances and the Fargate pool's, where its FARGATE tasks run.
                 instances ??= (await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, cluster.Value.Arn, cancellationToken))
+                    .Concat(await state.ListAsync<ContainerInstanceRecord>(
+                        StateKinds.ContainerInstance, arns.ClusterArn(FargateCapacity.PoolName), cancellationToken))
                     .ToDictionary(i => i.Value.Arn, i => i.Value, StringComparer.Ordinal);
                 foreach (var arn in (service?.LoadBalancers.Select(l => l.TargetGroupArn) ?? []).Concat(task.Value.Targets.Select(t => t.TargetGroupArn)))
                 {

@@ -192,7 +192,8 @@ internal static class AttachmentPlanner
             attributes["AVAILABILITY_ZONE"] = zone;
         }
 
-        if (input.Instance?.Ec2InstanceId is { } ec2)
+        // A Fargate task's host is no EC2 instance of the user's (Cloud Map shows none for Fargate).
+        if (input.Instance?.Ec2InstanceId is { } ec2 && task.LaunchType != FargateCapacity.LaunchType)
         {
             attributes["EC2_INSTANCE_ID"] = ec2;
         }
