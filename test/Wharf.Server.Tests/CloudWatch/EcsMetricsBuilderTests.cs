@@ -62,6 +62,21 @@ public sealed class EcsMetricsBuilderTests
         Assert.Equal([new("LoadBalancer", "app/front/50dc6c495c0c9188"), new("TargetGroup", "targetgroup/web/73e2d6bc24d8a067")], perTarget.Key.Dimensions);
     }
 
+    [Fact]
+    public void Build_FargatePoolInstance_ServiceMetricsButNoClusterMetrics()
+    {
+        var tasks = new List<(TaskRecord, TaskStats)>
+        {
+            (Task("t1", "service:web", cpu: 256, memory: 512) with { LaunchType = "FARGATE" }, Stats("t1", cpuUnits: 128, memoryMiB: 128)),
+        };
+        var pool = Instance() with { ClusterArn = "arn:aws:ecs:us-east-1:000000000000:cluster/wharf.fargate", CapacityProviderName = "FARGATE" };
+
+        var samples = EcsMetricsBuilder.Build(pool, tasks, CloudWatchTestBed.Start);
+
+        Assert.Equal(["CPUUtilization", "MemoryUtilization"], samples.Select(s => s.Key.MetricName));
+        Assert.All(samples, s => Assert.Equal([new("ClusterName", "prod"), new("ServiceName", "web")], s.Key.Dimensions));
+    }
+
     private static ContainerInstanceRecord Instance() => new()
     {
         Arn = "arn:aws:ecs:us-east-1:000000000000:container-instance/prod/i1",

@@ -11,7 +11,8 @@ namespace Wharf.Server.CloudWatch.Ecs;
 /// containers use over what the task reserved, one sample per task (so Average, Minimum and
 /// Maximum are across tasks and time, and SampleCount counts task samples); cluster
 /// CPUUtilization, MemoryUtilization, CPUReservation and MemoryReservation {ClusterName} are what
-/// the instance's tasks use or reserve over what the instance registered, one sample per instance.
+/// the instance's tasks use or reserve over what the instance registered, one sample per instance
+/// (none for the Fargate pool's instances, which belong to no cluster).
 /// A task with no CPU (or memory) reservation contributes no service CPU (or memory) sample.
 /// </summary>
 internal static class EcsMetricsBuilder
@@ -47,7 +48,8 @@ internal static class EcsMetricsBuilder
             }
         }
 
-        if (instance is { RegisteredCpu: > 0, RegisteredMemory: > 0 })
+        // Fargate capacity is no instance of the user's: as on AWS, cluster metrics count EC2 instances only.
+        if (instance is { RegisteredCpu: > 0, RegisteredMemory: > 0 } && instance.CapacityProviderName != FargateCapacity.Fargate)
         {
             var cluster = new Dictionary<string, string> { ["ClusterName"] = ResourceNames.ClusterNameOf(instance.ClusterArn) };
             samples.Add(Percent("CPUUtilization", cluster, at, tasks.Sum(t => t.Stats.Containers.Sum(c => c.CpuUnits)) / instance.RegisteredCpu));
