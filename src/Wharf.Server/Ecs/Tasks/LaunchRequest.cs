@@ -56,6 +56,9 @@ internal sealed record LaunchRequest
         EnableEcsManagedTags = request.EnableECSManagedTags ?? false,
         EnableExecuteCommand = request.EnableExecuteCommand ?? false,
         NetworkConfiguration = request.NetworkConfiguration,
+
+        // StartTask places on the instances it names: EC2, never the cluster's default strategy.
+        LaunchType = "EC2",
         StartedByLimit = StartTaskStartedByLimit,
     };
 }

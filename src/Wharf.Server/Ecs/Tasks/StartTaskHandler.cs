@@ -46,7 +46,7 @@ internal sealed class StartTaskHandler(
             launch.Cluster.Arn,
             (snapshot, _) =>
             {
-                var cluster = new PlacementCluster(snapshot.Instances);
+                var cluster = new PlacementCluster(snapshot.InstancesFor(launch.Options.LaunchType));
                 var now = time.GetUtcNow();
                 var tasks = new List<TaskRecord>();
                 var failures = new List<Failure>();

@@ -200,4 +200,28 @@ public sealed partial class RunTaskHandlerTests
         Assert.Equal(message, error.Message);
         Assert.Empty(await bed.TasksAsync());
     }
+
+    [Fact]
+    public async Task StartTask_ClusterDefaultStrategy_StillStartsOnTheNamedInstance()
+    {
+        await FargateSetUpAsync(ec2Instance: false);
+        var instance = await bed.InstanceAsync();
+        var cluster = (await bed.State.GetAsync<ClusterRecord>(StateKinds.Cluster, "default", default))!;
+        var write = bed.State.Begin();
+        write.Put(StateKinds.Cluster, "default", "", cluster.Value with
+        {
+            CapacityProviders = ["FARGATE"],
+            DefaultCapacityProviderStrategy = [new System.Text.Json.Nodes.JsonObject { ["capacityProvider"] = "FARGATE", ["weight"] = 1 }],
+        }, cluster.Version);
+        await write.CommitAsync(default);
+
+        var response = await bed.StartTask.HandleAsync(
+            new StartTaskRequest { TaskDefinition = "web", ContainerInstances = [instance.Arn], NetworkConfiguration = Vpc() },
+            TaskTestBed.Context,
+            CancellationToken.None);
+
+        var task = Assert.Single(response.Tasks!);
+        Assert.Equal(("EC2", instance.Arn), (task.LaunchType, task.ContainerInstanceArn));
+    }
 }
+
