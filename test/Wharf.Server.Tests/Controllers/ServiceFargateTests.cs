@@ -179,5 +179,34 @@ public sealed class ServiceFargateTests
         var tasks = (await bed.LiveTasksAsync()).Where(t => t.DeploymentId == primary).ToList();
         Assert.Equal(["FARGATE", "FARGATE_SPOT", "FARGATE_SPOT", "FARGATE_SPOT"], tasks.Select(t => t.CapacityProviderName).Order());
     }
+
+    [Fact]
+    public async Task Daemon_OnAClusterWithADefaultStrategy_RunsOnTheClustersInstances()
+    {
+        await SetUpAsync("FARGATE");
+        var cluster = (await bed.Tasks.GetAsync<ClusterRecord>(StateKinds.Cluster, "default"))!;
+        var write = bed.Tasks.State.Begin();
+        write.Put(StateKinds.Cluster, "default", "", cluster.Value with
+        {
+            DefaultCapacityProviderStrategy = [new System.Text.Json.Nodes.JsonObject { ["capacityProvider"] = "FARGATE", ["weight"] = 1 }],
+        }, cluster.Version);
+        await write.CommitAsync(CancellationToken.None);
+
+        var created = await bed.CreateAsync(new CreateServiceRequest
+        {
+            ServiceName = "web",
+            TaskDefinition = "web:1",
+            SchedulingStrategy = "DAEMON",
+            NetworkConfiguration = new NetworkConfiguration
+            {
+                AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [DefaultNetwork.SubnetId("us-east-1a")] },
+            },
+        });
+        await bed.SettleAsync();
+
+        Assert.Equal("EC2", created.LaunchType);
+        var task = Assert.Single(await bed.LiveTasksAsync());
+        Assert.NotEqual(pool.Arn, task.ContainerInstanceArn);
+    }
 }
 

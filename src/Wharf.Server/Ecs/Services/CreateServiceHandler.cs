@@ -38,7 +38,10 @@ internal sealed class CreateServiceHandler(
         var rebalancing = ServiceValidation.Rebalancing(input.AvailabilityZoneRebalancing, strategy);
         ResourceTags.Validate(input.Tags);
         var cluster = (await clusters.ResolveAsync(input.Cluster, cancellationToken)).Value;
-        var providers = CapacityProviderStrategies.Resolve(cluster, input.LaunchType, input.CapacityProviderStrategy);
+        // A DAEMON service runs on the cluster's instances: the cluster's default strategy is not for it.
+        var providers = strategy == Scheduling.Model.SchedulingStrategy.Daemon && input.CapacityProviderStrategy is not { Count: > 0 }
+            ? []
+            : CapacityProviderStrategies.Resolve(cluster, input.LaunchType, input.CapacityProviderStrategy);
         var launchType = ServiceValidation.LaunchType(input.LaunchType, providers, strategy);
         var platformVersion = LaunchValidation.PlatformVersion(input.PlatformVersion, launchType);
         var blueprint = await definitions.ResolveAsync(input.TaskDefinition, launchType, cancellationToken);
