@@ -20,11 +20,8 @@ public sealed class ServiceFargateTests
 
     private async Task SetUpAsync(params string[] providers)
     {
-        var cluster = await bed.Tasks.ClusterAsync();
-        var write = bed.Tasks.State.Begin();
-        var stored = (await bed.Tasks.GetAsync<ClusterRecord>(StateKinds.Cluster, "default"))!;
-        write.Put(StateKinds.Cluster, "default", "", cluster with { CapacityProviders = providers }, stored.Version);
-        await write.CommitAsync(CancellationToken.None);
+        await bed.Tasks.ClusterAsync();
+        await bed.Tasks.AssociateAsync(providers);
         await bed.Tasks.DefinitionAsync(configure: d =>
         {
             d.NetworkMode = "awsvpc";
@@ -36,17 +33,20 @@ public sealed class ServiceFargateTests
         pool = await bed.Tasks.InstanceAsync(cluster: FargateCapacity.PoolName, cpu: 8192, memory: 16384);
     }
 
-    private Task<Service> CreateAsync(int desired, List<CapacityProviderStrategyItem>? strategy, string? launchType = null) =>
+    private Task<Service> CreateAsync(
+        int? desired, List<CapacityProviderStrategyItem>? strategy, string? launchType = null, string? platformVersion = null, string? scheduling = null) =>
         bed.CreateAsync(new CreateServiceRequest
         {
             ServiceName = "web",
             TaskDefinition = "web:1",
             DesiredCount = desired,
             LaunchType = launchType,
+            PlatformVersion = platformVersion,
+            SchedulingStrategy = scheduling,
             CapacityProviderStrategy = strategy,
             NetworkConfiguration = new NetworkConfiguration
             {
-                AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [DefaultNetwork.SubnetId("us-east-1a")], AssignPublicIp = launchType == "EC2" ? null : "ENABLED" },
+                AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [DefaultNetwork.SubnetId("us-east-1a")], AssignPublicIp = launchType == "FARGATE" || strategy is not null ? "ENABLED" : null },
             },
         });
 
@@ -127,18 +127,7 @@ public sealed class ServiceFargateTests
     public async Task PlatformVersion_KeptAsAsked_UpdateStartsADeployment()
     {
         await SetUpAsync();
-        var created = await bed.CreateAsync(new CreateServiceRequest
-        {
-            ServiceName = "web",
-            TaskDefinition = "web:1",
-            DesiredCount = 1,
-            LaunchType = "FARGATE",
-            PlatformVersion = "1.3.0",
-            NetworkConfiguration = new NetworkConfiguration
-            {
-                AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [DefaultNetwork.SubnetId("us-east-1a")] },
-            },
-        });
+        var created = await CreateAsync(1, null, "FARGATE", platformVersion: "1.3.0");
         await bed.SettleAsync();
 
         Assert.Equal("1.3.0", created.PlatformVersion);
@@ -184,24 +173,9 @@ public sealed class ServiceFargateTests
     public async Task Daemon_OnAClusterWithADefaultStrategy_RunsOnTheClustersInstances()
     {
         await SetUpAsync("FARGATE");
-        var cluster = (await bed.Tasks.GetAsync<ClusterRecord>(StateKinds.Cluster, "default"))!;
-        var write = bed.Tasks.State.Begin();
-        write.Put(StateKinds.Cluster, "default", "", cluster.Value with
-        {
-            DefaultCapacityProviderStrategy = [new System.Text.Json.Nodes.JsonObject { ["capacityProvider"] = "FARGATE", ["weight"] = 1 }],
-        }, cluster.Version);
-        await write.CommitAsync(CancellationToken.None);
+        await bed.Tasks.AssociateAsync(["FARGATE"], defaultProvider: "FARGATE");
 
-        var created = await bed.CreateAsync(new CreateServiceRequest
-        {
-            ServiceName = "web",
-            TaskDefinition = "web:1",
-            SchedulingStrategy = "DAEMON",
-            NetworkConfiguration = new NetworkConfiguration
-            {
-                AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [DefaultNetwork.SubnetId("us-east-1a")] },
-            },
-        });
+        var created = await CreateAsync(null, null, scheduling: "DAEMON");
         await bed.SettleAsync();
 
         Assert.Equal("EC2", created.LaunchType);

@@ -31,14 +31,6 @@ public sealed partial class RunTaskHandlerTests
         return pool ? await bed.InstanceAsync(cluster: FargateCapacity.PoolName) : null!;
     }
 
-    private async Task AssociateAsync(params string[] providers)
-    {
-        var cluster = (await bed.State.GetAsync<ClusterRecord>(StateKinds.Cluster, "default", default))!;
-        var write = bed.State.Begin();
-        write.Put(StateKinds.Cluster, "default", "", cluster.Value with { CapacityProviders = providers }, cluster.Version);
-        await write.CommitAsync(default);
-    }
-
     [Fact]
     public async Task HandleAsync_Fargate_RunsOnThePoolAndHidesTheHost()
     {
@@ -97,7 +89,7 @@ public sealed partial class RunTaskHandlerTests
     public async Task HandleAsync_Strategy_SplitsByBaseThenWeight()
     {
         await FargateSetUpAsync();
-        await AssociateAsync("FARGATE", "FARGATE_SPOT");
+        await bed.AssociateAsync(["FARGATE", "FARGATE_SPOT"]);
 
         var response = await bed.RunAsync(new RunTaskRequest
         {
@@ -119,14 +111,7 @@ public sealed partial class RunTaskHandlerTests
     public async Task HandleAsync_NoLaunchType_UsesTheClustersDefaultStrategy()
     {
         await FargateSetUpAsync();
-        var cluster = (await bed.State.GetAsync<ClusterRecord>(StateKinds.Cluster, "default", default))!;
-        var write = bed.State.Begin();
-        write.Put(StateKinds.Cluster, "default", "", cluster.Value with
-        {
-            CapacityProviders = ["FARGATE_SPOT"],
-            DefaultCapacityProviderStrategy = [new System.Text.Json.Nodes.JsonObject { ["capacityProvider"] = "FARGATE_SPOT", ["weight"] = 1 }],
-        }, cluster.Version);
-        await write.CommitAsync(default);
+        await bed.AssociateAsync(["FARGATE_SPOT"], defaultProvider: "FARGATE_SPOT");
 
         var response = await RunVpcAsync(Vpc());
 
@@ -137,7 +122,7 @@ public sealed partial class RunTaskHandlerTests
     public async Task HandleAsync_StrategyNotAssociated_RefusedAndNothingStarted()
     {
         await FargateSetUpAsync();
-        await AssociateAsync("FARGATE");
+        await bed.AssociateAsync(["FARGATE"]);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => bed.RunAsync(new RunTaskRequest
         {
@@ -155,7 +140,7 @@ public sealed partial class RunTaskHandlerTests
     public async Task HandleAsync_StrategyOfAnotherProvider_UnsupportedFeature()
     {
         await FargateSetUpAsync();
-        await AssociateAsync("my-asg-provider");
+        await bed.AssociateAsync(["my-asg-provider"]);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => bed.RunAsync(new RunTaskRequest
         {
@@ -206,14 +191,7 @@ public sealed partial class RunTaskHandlerTests
     {
         await FargateSetUpAsync(ec2Instance: false);
         var instance = await bed.InstanceAsync();
-        var cluster = (await bed.State.GetAsync<ClusterRecord>(StateKinds.Cluster, "default", default))!;
-        var write = bed.State.Begin();
-        write.Put(StateKinds.Cluster, "default", "", cluster.Value with
-        {
-            CapacityProviders = ["FARGATE"],
-            DefaultCapacityProviderStrategy = [new System.Text.Json.Nodes.JsonObject { ["capacityProvider"] = "FARGATE", ["weight"] = 1 }],
-        }, cluster.Version);
-        await write.CommitAsync(default);
+        await bed.AssociateAsync(["FARGATE"], defaultProvider: "FARGATE");
 
         var response = await bed.StartTask.HandleAsync(
             new StartTaskRequest { TaskDefinition = "web", ContainerInstances = [instance.Arn], NetworkConfiguration = Vpc() },

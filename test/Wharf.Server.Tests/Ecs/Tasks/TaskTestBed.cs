@@ -71,6 +71,25 @@ internal sealed class TaskTestBed
         return cluster;
     }
 
+    /// <summary>
+    /// Associates <paramref name="providers"/> with the <c>default</c> cluster, as
+    /// PutClusterCapacityProviders does, with <paramref name="defaultProvider"/> (weight 1) as its
+    /// default strategy when given.
+    /// </summary>
+    public async Task AssociateAsync(string[] providers, string? defaultProvider = null)
+    {
+        var cluster = (await State.GetAsync<ClusterRecord>(StateKinds.Cluster, "default", CancellationToken.None))!;
+        var write = State.Begin();
+        write.Put(StateKinds.Cluster, "default", "", cluster.Value with
+        {
+            CapacityProviders = providers,
+            DefaultCapacityProviderStrategy = defaultProvider is null
+                ? cluster.Value.DefaultCapacityProviderStrategy
+                : [new System.Text.Json.Nodes.JsonObject { ["capacityProvider"] = defaultProvider, ["weight"] = 1 }],
+        }, cluster.Version);
+        await write.CommitAsync(CancellationToken.None);
+    }
+
     public async Task<ContainerInstanceRecord> InstanceAsync(
         string cluster = "default",
         int cpu = 2048,
