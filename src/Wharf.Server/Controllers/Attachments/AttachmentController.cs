@@ -29,6 +29,7 @@ internal sealed partial class AttachmentController(
     InstanceRegistry registry,
     TaskDefinitionResolver definitions,
     ArnFormatter arns,
+    State.ResourceNames names,
     TimeProvider time,
     ILogger<AttachmentController> logger) : BackgroundService
 {
@@ -113,8 +114,7 @@ internal sealed partial class AttachmentController(
 
                 // The cluster's own instances and the Fargate pool's, where its FARGATE tasks run.
                 instances ??= (await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, cluster.Value.Arn, cancellationToken))
-                    .Concat(await state.ListAsync<ContainerInstanceRecord>(
-                        StateKinds.ContainerInstance, arns.ClusterArn(FargateCapacity.PoolName), cancellationToken))
+                    .Concat(await state.ListAsync<ContainerInstanceRecord>(StateKinds.ContainerInstance, names.FargatePool, cancellationToken))
                     .ToDictionary(i => i.Value.Arn, i => i.Value, StringComparer.Ordinal);
                 foreach (var arn in (service?.LoadBalancers.Select(l => l.TargetGroupArn) ?? []).Concat(task.Value.Targets.Select(t => t.TargetGroupArn)))
                 {

@@ -29,7 +29,7 @@ internal sealed class DescribeCapacityProvidersHandler(ArnFormatter arns)
         foreach (var asked in input.CapacityProviders is { Count: > 0 } names ? names : [.. Providers])
         {
             var name = asked.StartsWith("arn:", StringComparison.Ordinal) ? asked[(asked.LastIndexOf('/') + 1)..] : asked;
-            if (!Providers.Contains(name, StringComparer.Ordinal) || (asked.StartsWith("arn:", StringComparison.Ordinal) && asked != Arn(name)))
+            if (!Providers.Contains(name, StringComparer.Ordinal) || (asked.StartsWith("arn:", StringComparison.Ordinal) && asked != arns.CapacityProviderArn(name)))
             {
                 response.Failures.Add(new Failure { Arn = asked, Reason = "MISSING" });
                 continue;
@@ -37,7 +37,7 @@ internal sealed class DescribeCapacityProvidersHandler(ArnFormatter arns)
 
             response.CapacityProviders.Add(new CapacityProvider
             {
-                CapacityProviderArn = Arn(name),
+                CapacityProviderArn = arns.CapacityProviderArn(name),
                 Name = name,
                 Status = "ACTIVE",
                 Type = name,
@@ -47,6 +47,4 @@ internal sealed class DescribeCapacityProvidersHandler(ArnFormatter arns)
 
         return ValueTask.FromResult(response);
     }
-
-    private string Arn(string name) => $"arn:{arns.Account.Partition}:ecs:{arns.Account.Region}:{arns.Account.AccountId}:capacity-provider/{name}";
 }
