@@ -93,12 +93,8 @@ internal sealed partial class ServicePlanner
         }
 
         var rollback = ServiceDefinitions.NewDeployment(
-            ids, previous.TaskDefinitionArn, service.DesiredCount, now, previous.NetworkConfiguration, $"ECS deployment circuit breaker: rolling back to deploymentId {previous.Id}.") with
-            {
-                LaunchType = previous.LaunchType,
-                CapacityProviderStrategy = previous.CapacityProviderStrategy,
-                PlatformVersion = previous.PlatformVersion,
-            };
+            ids, previous.TaskDefinitionArn, service.DesiredCount, now, DeploymentLaunch.Of(previous),
+            $"ECS deployment circuit breaker: rolling back to deploymentId {previous.Id}.");
         events.Add(ServiceEventText.RollingBack(service.Name, previous.Id));
         return service with
         {

@@ -89,12 +89,7 @@ internal sealed class CreateServiceHandler(
                     LaunchType = launchType,
                     CapacityProviderStrategy = providers,
                     PlatformVersion = platformVersion,
-                    Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now, network) with
-                    {
-                        LaunchType = launchType,
-                        CapacityProviderStrategy = providers,
-                        PlatformVersion = platformVersion,
-                    }],
+                    Deployments = [definitions.NewDeployment(blueprint.Record.Arn, desired, now, new(network, launchType, providers, platformVersion))],
                     CreatedAt = now,
                     CreatedBy = $"arn:aws:iam::{arns.Account.AccountId}:root",
                     ClientToken = input.ClientToken,

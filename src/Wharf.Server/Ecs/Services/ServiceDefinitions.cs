@@ -39,14 +39,14 @@ internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, Aws
         TaskBlueprint blueprint, NetworkConfiguration? network, string launchType, CancellationToken cancellationToken) =>
         networks.ResolveAsync(blueprint.NetworkMode, network, launchType, cancellationToken);
 
-    /// <summary>A new PRIMARY deployment, IN_PROGRESS.</summary>
+    /// <summary>A new PRIMARY deployment, IN_PROGRESS, whose tasks launch as <paramref name="launch"/> says.</summary>
     public DeploymentRecord NewDeployment(
-        string taskDefinitionArn, int desiredCount, DateTimeOffset now, AwsvpcConfigurationRecord? network, string? reason = null) =>
-        NewDeployment(ids, taskDefinitionArn, desiredCount, now, network, reason);
+        string taskDefinitionArn, int desiredCount, DateTimeOffset now, DeploymentLaunch launch, string? reason = null) =>
+        NewDeployment(ids, taskDefinitionArn, desiredCount, now, launch, reason);
 
-    /// <inheritdoc cref="NewDeployment(string, int, DateTimeOffset, AwsvpcConfigurationRecord?, string?)"/>
+    /// <inheritdoc cref="NewDeployment(string, int, DateTimeOffset, DeploymentLaunch, string?)"/>
     public static DeploymentRecord NewDeployment(
-        EcsIdGenerator ids, string taskDefinitionArn, int desiredCount, DateTimeOffset now, AwsvpcConfigurationRecord? network, string? reason = null)
+        EcsIdGenerator ids, string taskDefinitionArn, int desiredCount, DateTimeOffset now, DeploymentLaunch launch, string? reason = null)
     {
         var id = ids.NewDeploymentId();
         return new DeploymentRecord
@@ -59,7 +59,22 @@ internal sealed class ServiceDefinitions(TaskDefinitionResolver definitions, Aws
             UpdatedAt = now,
             RolloutState = DeploymentStatuses.InProgress,
             RolloutStateReason = reason ?? $"ECS deployment {id} in progress.",
-            NetworkConfiguration = network,
+            NetworkConfiguration = launch.Network,
+            LaunchType = launch.LaunchType,
+            CapacityProviderStrategy = launch.CapacityProviderStrategy,
+            PlatformVersion = launch.PlatformVersion,
         };
     }
+}
+
+/// <summary>How a deployment's tasks launch: their network, launch type, capacity provider strategy and platform version.</summary>
+internal sealed record DeploymentLaunch(
+    AwsvpcConfigurationRecord? Network,
+    string LaunchType,
+    IReadOnlyList<CapacityProviderStrategyRecord> CapacityProviderStrategy,
+    string? PlatformVersion)
+{
+    /// <summary>How <paramref name="deployment"/>'s tasks launch (a rollback launches as the deployment it returns to).</summary>
+    public static DeploymentLaunch Of(DeploymentRecord deployment) =>
+        new(deployment.NetworkConfiguration, deployment.LaunchType, deployment.CapacityProviderStrategy, deployment.PlatformVersion);
 }

@@ -115,12 +115,7 @@ internal sealed class UpdateServiceHandler(
                     {
                         Deployments =
                         [
-                            definitions.NewDeployment(definitionArn, desired, now, network) with
-                            {
-                                LaunchType = launchType,
-                                CapacityProviderStrategy = providers,
-                                PlatformVersion = platformVersion,
-                            },
+                            definitions.NewDeployment(definitionArn, desired, now, new(network, launchType, providers, platformVersion)),
                             .. service.Deployments.Select(d => d.Status == DeploymentStatuses.Primary
                                 ? d with { Status = DeploymentStatuses.Active, UpdatedAt = now }
                                 : d),
